@@ -1,0 +1,49 @@
+# Entry points: `make serve` and `make test` do all setup themselves (see README.md).
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+NODE    := node_modules/.package-lock.json
+HOST    ?= 127.0.0.1
+SERVE_PORT ?= 8000
+
+.PHONY: help setup site serve test chromium bench clean
+
+help:
+	@echo "make serve   – installerer det som trengs og viser nettstedet på http://$(HOST):$(SERVE_PORT)"
+	@echo "make test    – installerer det som trengs og kjører alle testene"
+	@echo "make site    – bygger nettstedet til site/"
+	@echo "make bench   – måler ytelsen til beslutningstreet"
+
+# The Python environment: a Python >= 3.12 found by tools/find-python, exact pins from requirements.txt.
+$(STAMP): requirements.txt pyproject.toml
+	@py=$$(tools/find-python) || exit 1; \
+	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+	    rm -rf $(VENV); echo "Lager $(VENV) med $$py"; "$$py" -m venv $(VENV) || exit 1; \
+	  fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(STAMP) $(NODE)
+
+site: setup
+	$(PY) -m mkdocs build --strict
+
+serve: setup
+	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(SERVE_PORT) --livereload
+
+chromium:
+	@tools/ensure-chromium
+
+test: setup chromium site
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache dist
