@@ -1,0 +1,119 @@
+"""Browser fixtures: the built site on a local server, driven in Debian's Chromium by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags that keep Chromium from reaching for the network on its own (see ../shared/notes/browser-tests.md).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
+        ".json": "application/json", ".whl": "application/octet-stream", ".zip": "application/zip",
+    }
+
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path):
+    """Serve site/ on 127.0.0.1 at a free port for the whole session."""
+    handler = functools.partial(_Handler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium mangler ({CHROMIUM}): kjør 'make test', eller 'apt-get install -y chromium'.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class OriginGuard:
+    """Records every request a page makes; anything not to our server is a failure."""
+
+    def __init__(self, base_url: str):
+        self.origin = urlsplit(base_url).netloc
+        self.foreign: list[str] = []
+        self.requests: list[str] = []
+
+    def __call__(self, request):
+        url = request.url
+        self.requests.append(url)
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if parts.netloc != self.origin:
+            self.foreign.append(url)
+
+
+@pytest.fixture
+def context(browser, base_url, request):
+    """A fresh context per test; light palette unless the test is parametrised with `scheme`."""
+    scheme = getattr(request, "param", None) or "light"
+    ctx = browser.new_context(base_url=base_url, color_scheme=scheme, locale="nb-NO")
+    guard = OriginGuard(base_url)
+    ctx.on("request", guard)
+
+    # Requests to anywhere but our server never leave the machine, and fail the test below.
+    def block_foreign(route):
+        if urlsplit(route.request.url).netloc == guard.origin:
+            route.continue_()
+        else:
+            route.abort()
+
+    ctx.route("**/*", block_foreign)
+    ctx.guard = guard
+    yield ctx
+    ctx.close()
+    assert not guard.foreign, f"forespørsler til tredjepart: {guard.foreign}"
+
+
+@pytest.fixture
+def page(context):
+    pg = context.new_page()
+    yield pg
+    pg.close()
+
+
+def _run_axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
+        }"""
+    )
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """`axe(page)` runs axe-core's WCAG 2.1 A/AA rules on the current document and returns the violations."""
+    return _run_axe
