@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
+# SITE_DIR lets a check run the suite against another build (e.g. a deliberately broken one).
+SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()
 GUIDELINE_SOURCE = ROOT.parent / "shared" / "guideline" / "retningslinje-hjemmekontor.txt"
 
 
@@ -19,7 +20,7 @@ def site_dir() -> Path:
     """The built site. `make test` builds it first; build it here when run bare."""
     if not (SITE / "index.html").exists() or os.environ.get("REBUILD_SITE"):
         subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(SITE)],
             cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
     return SITE
