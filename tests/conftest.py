@@ -20,7 +20,7 @@ def site_dir() -> Path:
     """The built site. `make test` builds it first; build it here when run bare."""
     if not (SITE / "index.html").exists() or os.environ.get("REBUILD_SITE"):
         subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(SITE)],
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(SITE)],
             cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
     return SITE

@@ -22,7 +22,7 @@ def build(tmp_path: Path, broken_link: str) -> subprocess.CompletedProcess:
     faq = project / "docs" / "faq.md"
     faq.write_text(faq.read_text(encoding="utf-8") + f"\n\nSe [dette]({broken_link}).\n", encoding="utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "out")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
         cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
 
