@@ -1,0 +1,225 @@
+"""Checks on trees, with `file:line` messages in Norwegian for HR.
+
+- graph: ids resolve, no cycles, every node reachable, every path ends in an
+  outcome, number ranges are ordered and total;
+- content: known certainty and next steps, at least one citation per outcome,
+  link targets the site can fill in;
+- guideline: every citation's anchor exists on the built guideline page and
+  its quote appears word for word inside the element of that anchor.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from fractions import Fraction
+from pathlib import Path
+
+from .guideline import GuidelineText, normalise
+from .model import Common, Outcome, Question, Tree
+from .problems import Problem, TreeError
+
+_LINK = re.compile(r"\]\(([^)\s]*)")
+_ALLOWED_LINK = re.compile(r"^(extra:[a-z_]+|https?://\S+|mailto:\S+)$")
+MAX_OPTIONS = 36  # one base-36 digit per answer in the state string
+
+
+def _links(source: str, line: int, text: str) -> list[Problem]:
+    return [
+        Problem(source, line, f"lenken «{target}» kan ikke brukes; skriv (extra:navn) eller en full adresse (https://…)")
+        for target in _LINK.findall(text)
+        if not _ALLOWED_LINK.match(target)
+    ]
+
+
+def _number_question(tree: Tree, q: Question) -> list[Problem]:
+    problems = []
+
+    def p(line: int, message: str) -> None:
+        problems.append(Problem(tree.source, line, message))
+
+    if not q.fields:
+        p(q.line, f"tallspørsmålet «{q.id}» har ingen [[question.field]]")
+    ids = [f.id for f in q.fields]
+    for f in q.fields:
+        if ids.count(f.id) > 1:
+            p(f.line, f"tallfeltet «{f.id}» finnes to ganger i spørsmålet «{q.id}»")
+        if f.min < 0:
+            p(f.line, f"«min» for «{f.id}» kan ikke være negativ")
+        if f.max is not None and f.max < f.min:
+            p(f.line, f"«max» for «{f.id}» er mindre enn «min»")
+    for name in (q.numerator, q.denominator):
+        if name and name not in ids:
+            p(q.line, f"«value» i «{q.id}» viser til tallfeltet «{name}», som ikke finnes")
+    if q.denominator in ids:
+        denominator = q.fields[ids.index(q.denominator)]
+        if denominator.min <= 0:
+            p(denominator.line, f"«{denominator.id}» deler og må ha min større enn 0, ellers kan man dele på null")
+    if q.max_value_message:
+        names = {f.id.replace("-", "_") for f in q.fields} | {"max", "grense"}
+        for _, name, _, _ in string.Formatter().parse(q.max_value_message):
+            if name is not None and name not in names:
+                p(q.line, f"«max_value_message» bruker {{{name}}}; tillatt er {', '.join(sorted(names))}")
+    last = Fraction(-1)
+    for index, option in enumerate(q.options):
+        is_last = index == len(q.options) - 1
+        if is_last and option.below is not None:
+            p(option.line, f"det siste alternativet i «{q.id}» skal ikke ha «below»: det tar alle verdier som er igjen")
+        if not is_last and option.below is None:
+            p(option.line, f"alternativet «{option.id}» mangler «below» (bare det siste alternativet kan mangle det)")
+        if option.below is not None:
+            if option.below <= last:
+                p(option.line, f"«below» i «{option.id}» må være større enn i alternativet før")
+            last = option.below
+    if not problems:
+        from .numbers import example
+
+        for option in q.options:
+            if example(q, option) is None:
+                p(option.line, f"alternativet «{option.id}» kan aldri velges med tallene feltene tillater")
+    return problems
+
+
+def check_tree(tree: Tree, common: Common) -> list[Problem]:
+    """Graph and content checks that need no guideline."""
+    problems: list[Problem] = []
+    src = tree.source
+
+    def p(line: int, message: str) -> None:
+        problems.append(Problem(src, line, message))
+
+    if not tree.title:
+        p(1, "treet mangler «title»")
+    if tree.start not in tree.questions:
+        p(tree.line_start, f"«start» = «{tree.start}» er ikke et spørsmål i treet")
+    for q in tree.questions.values():
+        problems.extend(_links(src, q.line, q.text + q.hint))
+        if not q.options:
+            p(q.line, f"spørsmålet «{q.id}» har ingen svaralternativer")
+        if len(q.options) > MAX_OPTIONS:
+            p(q.line, f"spørsmålet «{q.id}» har mer enn {MAX_OPTIONS} svaralternativer")
+        for option in q.options:
+            if option.next and tree.node(option.next) is None:
+                p(option.line, f"«next» = «{option.next}» finnes ikke (verken spørsmål eller utfall)")
+            if q.kind == "choice" and option.below is not None:
+                p(option.line, "«below» brukes bare i tallspørsmål")
+        if q.kind == "number":
+            problems.extend(_number_question(tree, q))
+    for o in tree.outcomes.values():
+        problems.extend(_outcome(tree, o, common))
+    problems.extend(_graph(tree))
+    return problems
+
+
+def _outcome(tree: Tree, o: Outcome, common: Common) -> list[Problem]:
+    problems = _links(tree.source, o.line, o.text + o.title)
+    if o.certainty not in common.certainties:
+        known = ", ".join(common.certainties)
+        problems.append(Problem(tree.source, o.line, f"utfallet «{o.id}» har certainty = «{o.certainty}»; bruk en av: {known}"))
+    if not o.citations:
+        problems.append(Problem(tree.source, o.line, f"utfallet «{o.id}» mangler sitat ([[outcome.citation]])"))
+    for step in o.next_steps:
+        if step not in common.steps:
+            problems.append(
+                Problem(tree.source, o.line, f"utfallet «{o.id}» viser til steget «{step}», som ikke finnes i {common.source}")
+            )
+    return problems
+
+
+def _graph(tree: Tree) -> list[Problem]:
+    problems: list[Problem] = []
+    if tree.start not in tree.questions:
+        return problems
+    # Depth-first search with colours finds cycles; what it never visits is unreachable.
+    colour: dict[str, int] = {}
+    reported: set[str] = set()
+
+    def visit(node_id: str, via_line: int) -> None:
+        stack = [(node_id, iter(_children(tree, node_id)), via_line)]
+        colour[node_id] = 1
+        while stack:
+            current, children, _ = stack[-1]
+            advanced = False
+            for child, line in children:
+                if tree.node(child) is None:
+                    continue
+                state = colour.get(child, 0)
+                if state == 1 and (current, child) not in reported:
+                    reported.add((current, child))
+                    problems.append(Problem(tree.source, line, f"«{current}» leder tilbake til «{child}»: treet har en sløyfe"))
+                elif state == 0:
+                    colour[child] = 1
+                    stack.append((child, iter(_children(tree, child)), line))
+                    advanced = True
+                    break
+            if not advanced:
+                colour[current] = 2
+                stack.pop()
+
+    visit(tree.start, tree.line_start)
+    for node in list(tree.questions.values()) + list(tree.outcomes.values()):
+        if node.id not in colour:
+            problems.append(Problem(tree.source, node.line, f"«{node.id}» kan ikke nås fra start"))
+    return problems
+
+
+def _children(tree: Tree, node_id: str) -> list[tuple[str, int]]:
+    q = tree.questions.get(node_id)
+    return [(o.next, o.line) for o in q.options] if q else []
+
+
+def check_citations(tree: Tree, guideline: GuidelineText) -> list[Problem]:
+    problems = []
+    for o in tree.outcomes.values():
+        for c in o.citations:
+            if c.anchor not in guideline.anchors:
+                problems.append(Problem(tree.source, c.line, f"ankeret «{c.anchor}» finnes ikke i retningslinjen"))
+                continue
+            quote = normalise(c.quote)
+            if quote not in guideline.anchors[c.anchor]:
+                where = "et annet sted i retningslinjen" if quote in guideline.text else "ikke i retningslinjen"
+                problems.append(
+                    Problem(
+                        tree.source,
+                        c.line,
+                        f"sitatet står ikke ordrett under ankeret «{c.anchor}» (det står {where}): «{c.quote}»",
+                    )
+                )
+    return problems
+
+
+def check_common(common: Common, guideline: GuidelineText) -> list[Problem]:
+    """The version and date the receipt prints must be the guideline's own."""
+    problems = []
+    expected = {"version": f"Versjon: {common.guideline.version}", "valid_from": f"Gjelder fra: {common.guideline.valid_from}"}
+    for key, text in expected.items():
+        if text not in guideline.text:
+            problems.append(Problem(common.source, 1, f"retningslinjen har ikke «{text}»; rett [guideline] {key}"))
+    for sid, text in common.steps.items():
+        problems.extend(_links(common.source, common.lines.get(f"steps.{sid}", 1), text))
+    return problems
+
+
+def check_all(trees_dir: Path | None = None, guideline: GuidelineText | None = None, common_file: Path | None = None):
+    """Load and check every tree. Returns (trees by slug, problems)."""
+    from . import load
+
+    problems: list[Problem] = []
+    try:
+        common = load.load_common(common_file or load.COMMON_FILE)
+    except TreeError as exc:
+        return {}, exc.problems
+    trees = {}
+    for path in load.tree_files(trees_dir or load.TREES_DIR):
+        try:
+            tree = load.load_tree(path)
+        except TreeError as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(check_tree(tree, common))
+        if guideline is not None:
+            problems.extend(check_citations(tree, guideline))
+        trees[tree.slug] = tree
+    if guideline is not None:
+        problems.extend(check_common(common, guideline))
+    return trees, problems

@@ -1,0 +1,105 @@
+"""Every path through a tree: what HR reviews, and what the tests walk.
+
+The JSON shape of `paths_document` is a public contract (README.md,
+"Beslutningstrær på kommandolinjen"): add fields if needed, never rename or
+remove one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from . import numbers
+from .model import Common, Option, Outcome, Question, Tree
+
+
+@dataclass(frozen=True)
+class PathStep:
+    question: Question
+    option: Option
+
+    def raw_answer(self):
+        """An input that takes this step: the option id, or example numbers as text."""
+        if self.question.kind == "choice":
+            return self.option.id
+        values = numbers.example(self.question, self.option)
+        return numbers.display_values(self.question, values)
+
+
+@dataclass(frozen=True)
+class Path:
+    steps: tuple[PathStep, ...]
+    outcome: Outcome
+
+
+def all_paths(tree: Tree) -> list[Path]:
+    """Depth-first, in option order. Assumes a checked (acyclic) tree."""
+    found: list[Path] = []
+
+    def walk(node_id: str, steps: tuple[PathStep, ...]) -> None:
+        if node_id in tree.outcomes:
+            found.append(Path(steps, tree.outcomes[node_id]))
+            return
+        question = tree.questions[node_id]
+        for option in question.options:
+            walk(option.next, steps + (PathStep(question, option),))
+
+    walk(tree.start, ())
+    return found
+
+
+def _number(value: Fraction | None):
+    if value is None:
+        return None
+    return int(value) if value.denominator == 1 else float(value)
+
+
+def range_of(question: Question, option: Option) -> dict:
+    index = question.options.index(option)
+    low = question.options[index - 1].below if index else None
+    return {"from": _number(low), "below": _number(option.below), "of": question.value_label}
+
+
+def outcome_document(outcome: Outcome, common: Common) -> dict:
+    certainty = common.certainties[outcome.certainty]
+    return {
+        "id": outcome.id,
+        "title": outcome.title,
+        "text": outcome.text,
+        "certainty": outcome.certainty,
+        "certainty_label": certainty.label,
+        "citations": [{"anchor": c.anchor, "quote": c.quote} for c in outcome.citations],
+        "next_steps": [common.steps[s] for s in outcome.next_steps],
+    }
+
+
+def step_document(step: PathStep) -> dict:
+    entry = {
+        "question_id": step.question.id,
+        "question": step.question.text,
+        "kind": step.question.kind,
+        "option_id": step.option.id,
+        "answer": step.option.label,
+    }
+    if step.question.kind == "number":
+        entry["range"] = range_of(step.question, step.option)
+        values = numbers.example(step.question, step.option)
+        entry["example"] = numbers.describe(step.question, values)
+    return entry
+
+
+def paths_document(tree: Tree, common: Common) -> dict:
+    from .state import fingerprint
+
+    return {
+        "tree": tree.slug,
+        "title": tree.title,
+        "fingerprint": fingerprint(tree),
+        "guideline": {"title": common.guideline.title, "version": common.guideline.version,
+                      "valid_from": common.guideline.valid_from},
+        "paths": [
+            {"steps": [step_document(s) for s in path.steps], "outcome": outcome_document(path.outcome, common)}
+            for path in all_paths(tree)
+        ],
+    }
