@@ -13,6 +13,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import pyodide_assets  # the interactive trees' runtime (Pyodide + engine wheel)
+
 _EXTRA_LINK = re.compile(r"\]\(extra:([a-z_]+)\)")
 
 
@@ -52,3 +54,4 @@ def _offline_theme(site_dir: Path) -> None:
 
 def on_post_build(config) -> None:
     _offline_theme(Path(config.site_dir))
+    pyodide_assets.build(Path(config.site_dir))

@@ -1,0 +1,208 @@
+"""Build step for the interactive decision trees: Pyodide and the engine, served from site/.
+
+Called from hooks/build_glue.py after the build. It writes
+
+- `assets/pyodide/<version>/`: only the Pyodide files that run (pyodide.mjs, pyodide.asm.mjs,
+  pyodide.asm.wasm) plus a standard-library zip compiled to bytecode inside Pyodide. The
+  console pages and CDN defaults in the npm package are never copied. The path carries the
+  version, so a server may cache it forever.
+- `assets/beslutningstre/<hash>/`: the engine as a plain py3-none-any wheel and a lock file made
+  by `pyodide lockfile add-wheels`, so Pyodide fetches the wheel while it boots and checks its
+  sha256. The folder is named after the wheel's hash, so it may be cached forever too.
+- `assets/javascripts/beslutningstre-runtime.js`: where the worker finds all of the above.
+
+Expensive steps are cached under .cache/, keyed on what goes into them.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+ENGINE = ROOT / "decision_tree"
+CACHE = ROOT / ".cache"
+COMPILE_STDLIB = ROOT / "tools" / "compile-stdlib.mjs"
+
+# The files loadPyodide() fetches. Everything else in the npm package (console pages that load
+# from a CDN, the classic-script build, type declarations) stays out of the site.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+
+# Never imported in a browser worker: interactive tools and the test suites' helpers. Everything
+# else stays (as source if not precompiled), so an import nobody foresaw still works.
+STDLIB_DROP = (
+    "__hello__", "__phello__", "_pyrepl", "antigravity", "this", "idlelib", "turtledemo",
+    "site-packages", "pdb", "bdb", "pydoc", "doctest", "unittest", "timeit", "cProfile", "profile",
+    "pstats", "trace", "tabnanny", "pyclbr", "compileall", "zipapp",
+)
+
+# Pinned 1980-01-01 timestamps make the wheel byte-for-byte reproducible, so its hash (and the
+# folder it is served from) only changes when the engine does.
+_SOURCE_DATE_EPOCH = "315532800"
+
+
+def build(site_dir: Path) -> dict:
+    """Write the runtime into site_dir and return the runtime description the worker gets."""
+    version = _pyodide_version()
+    pyodide_dir = site_dir / "assets" / "pyodide" / version
+    pyodide_dir.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        shutil.copyfile(PYODIDE_NPM / name, pyodide_dir / name)
+    _strip_source_map_comment(pyodide_dir / "pyodide.mjs")
+
+    stdlib = _compiled_stdlib(version)
+    shutil.copyfile(stdlib, pyodide_dir / stdlib.name)
+
+    wheel, lock = _engine_wheel_and_lock()
+    engine_dir = site_dir / "assets" / "beslutningstre" / _sha256(wheel)[:16]
+    engine_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(wheel, engine_dir / wheel.name)
+    shutil.copyfile(lock, engine_dir / "pyodide-lock.json")
+    package = next(iter(json.loads(lock.read_text(encoding="utf-8"))["packages"]))
+
+    runtime = {
+        "version": version,
+        "indexURL": f"../pyodide/{version}/",
+        "stdLibURL": f"../pyodide/{version}/{stdlib.name}",
+        "lockFileURL": f"../beslutningstre/{engine_dir.name}/pyodide-lock.json",
+        "packages": [package],
+    }
+    _write_runtime_module(site_dir / "assets" / "javascripts" / "beslutningstre-runtime.js", runtime)
+    return runtime
+
+
+def _pyodide_version() -> str:
+    package = PYODIDE_NPM / "package.json"
+    if not package.exists():
+        raise PluginError("node_modules/pyodide mangler: kjør 'make setup' (npm ci) først.")
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
+
+
+def _strip_source_map_comment(path: Path) -> None:
+    # The .map is not shipped; without the comment, DevTools does not ask for it.
+    text = path.read_text(encoding="utf-8")
+    lines = text.rstrip("\n").split("\n")
+    if lines and lines[-1].startswith("//# sourceMappingURL="):
+        path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _engine_stdlib_imports() -> list[str]:
+    """Every module the engine's source imports; the compile step keeps the stdlib ones hot."""
+    names = {"json"}  # the worker's dispatcher
+    for source in sorted(ENGINE.rglob("*.py")):
+        tree = ast.parse(source.read_bytes(), filename=str(source))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+    return sorted(n for n in names if n.split(".")[0] not in ("decision_tree", "__future__"))
+
+
+def _compiled_stdlib(version: str) -> Path:
+    """The stdlib zip, compiled inside Pyodide under Node; cached on everything that shapes it."""
+    options = {"warm": _engine_stdlib_imports(), "drop": list(STDLIB_DROP)}
+    key = hashlib.sha256(
+        json.dumps([version, options, _sha256(COMPILE_STDLIB), _sha256(PYODIDE_NPM / "python_stdlib.zip")],
+                   sort_keys=True).encode()
+    ).hexdigest()[:16]
+    target = CACHE / "pyodide" / version / f"python_stdlib-{key}.zip"
+    if target.exists():
+        return target
+    node = shutil.which("node")
+    if not node:
+        raise PluginError("Node.js mangler: den trengs for å kompilere Pythons standardbibliotek for Pyodide.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".tmp")
+    result = subprocess.run(
+        [node, str(COMPILE_STDLIB), str(PYODIDE_NPM), str(partial), json.dumps(options)],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    if result.returncode != 0 or not partial.exists():
+        raise PluginError(f"Kompileringen av standardbiblioteket for Pyodide feilet:\n{result.stderr[-4000:]}")
+    partial.replace(target)
+    return target
+
+
+def _engine_wheel_and_lock() -> tuple[Path, Path]:
+    """Build the engine wheel (fast) and its lock file (cached on the wheel's hash)."""
+    from flit_core import buildapi  # pinned build dependency, see requirements.txt
+
+    out = CACHE / "engine"
+    build_dir = out / "build"
+    shutil.rmtree(build_dir, ignore_errors=True)
+    build_dir.mkdir(parents=True)
+    with _env(SOURCE_DATE_EPOCH=_SOURCE_DATE_EPOCH), contextlib.chdir(ROOT), \
+            contextlib.redirect_stdout(sys.stderr):
+        wheel = build_dir / buildapi.build_wheel(str(build_dir))
+    if not wheel.name.endswith("-py3-none-any.whl"):
+        raise PluginError(f"Motoren ble bygget som {wheel.name}, ikke som et rent py3-none-any-hjul.")
+
+    digest = _sha256(wheel)
+    keep = out / digest[:16]
+    lock = keep / "pyodide-lock.json"
+    if not lock.exists():
+        keep.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(wheel, keep / wheel.name)
+        # Start from the runtime's own `info` block (its abi_version must match) and no packages:
+        # the page needs our one wheel, not Pyodide's 357 entries.
+        upstream = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text(encoding="utf-8"))
+        base = keep / "base-lock.json"
+        base.write_text(json.dumps({"info": upstream["info"], "packages": {}}), encoding="utf-8")
+        pyodide_cli = Path(sysconfig.get_path("scripts")) / "pyodide"
+        result = subprocess.run(
+            [str(pyodide_cli), "lockfile", "add-wheels", "--input", str(base), "--output", str(lock) + ".tmp",
+             "--base-path", str(keep), str(keep / wheel.name)],
+            capture_output=True, text=True, cwd=keep,
+        )
+        if result.returncode != 0:
+            raise PluginError(f"'pyodide lockfile add-wheels' feilet:\n{result.stderr[-4000:]}")
+        Path(str(lock) + ".tmp").replace(lock)
+    return keep / wheel.name, lock
+
+
+@contextlib.contextmanager
+def _env(**values: str):
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _write_runtime_module(path: Path, runtime: dict) -> None:
+    paths = {k: v for k, v in runtime.items() if k.endswith("URL")}
+    lines = [
+        "// Generated by hooks/pyodide_assets.py at build time: where the worker finds Pyodide and the engine.",
+        "// Paths are relative to this file, so the site works under any sub-path.",
+        "const here = import.meta.url;",
+        "export const runtime = {",
+        f"  version: {json.dumps(runtime['version'])},",
+        *(f"  {k}: new URL({json.dumps(v)}, here).href," for k, v in paths.items()),
+        f"  packages: {json.dumps(runtime['packages'])},",
+        "};",
+        "",
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
