@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import pyodide_assets  # the interactive trees' runtime (Pyodide + engine wheel)
 import tree_pages  # the decision trees' pages, JSON and checks
 
 _EXTRA_LINK = re.compile(r"\]\(extra:([a-z_]+)\)")
@@ -78,3 +79,4 @@ def _offline_theme(site_dir: Path) -> None:
 def on_post_build(config) -> None:
     _offline_theme(Path(config.site_dir))
     _trees.on_post_build(config)
+    pyodide_assets.build(Path(config.site_dir))
