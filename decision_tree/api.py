@@ -159,7 +159,7 @@ def answer(slug: str, state: str, question_id: str, value) -> dict:
             value = None
     new_state, errors = engine.answer(tree, loaded, question_id, value)
     if errors:
-        typed = {k: v if isinstance(v, str) else str(v) for k, v in value.items()} if isinstance(value, dict) else None
+        typed = {str(k): "" if v is None else str(v) for k, v in value.items()} if isinstance(value, dict) else None
         return _view(tree, loaded, errors, typed)
     return _view(tree, new_state)
 

@@ -21,6 +21,11 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*)(.+?)\1")
 _PUNKT = re.compile(r"^punkt-(\d+)([a-z]?)$")
 
 
+def _fill(text: str, width: int = WIDTH, **options) -> str:
+    # Never split a word or an address at a hyphen: links must stay whole.
+    return textwrap.fill(text, width, break_on_hyphens=False, break_long_words=False, **options)
+
+
 def state_link(link: str, state: str) -> str:
     """`link` with its `svar` query parameter set to `state` (dropped for the start)."""
     parts = urlsplit(link)
@@ -65,9 +70,9 @@ def plain(markdown: str, extra: dict) -> str:
         for item in items:
             item = " ".join(part.strip() for part in item.splitlines())
             if re.match(r"^[-*] ", item):
-                lines.append(textwrap.fill("- " + item[2:], WIDTH, subsequent_indent="  "))
+                lines.append(_fill("- " + item[2:], WIDTH, subsequent_indent="  "))
             else:
-                lines.append(textwrap.fill(item, WIDTH))
+                lines.append(_fill(item, WIDTH))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
@@ -84,13 +89,13 @@ def _outcome(outcome: Outcome, tree: Tree, common: Common, link: str, extra: dic
         source = f"Kilde: retningslinjen, {anchor_label(c.anchor)}"
         address = anchor_link(link, tree, common.guideline.page, c.anchor)
         quotes.append(
-            textwrap.fill(f"- «{c.quote}»", WIDTH, subsequent_indent="  ")
+            _fill(f"- «{c.quote}»", WIDTH, subsequent_indent="  ")
             + "\n"
-            + textwrap.fill(source + (f" ({address})" if address else ""), WIDTH, initial_indent="  ", subsequent_indent="  ")
+            + _fill(source + (f" ({address})" if address else ""), WIDTH, initial_indent="  ", subsequent_indent="  ")
         )
     out.append(_heading("Dette bygger på (ordrett fra retningslinjen)") + "\n" + "\n".join(quotes))
     if outcome.next_steps:
-        steps = [textwrap.fill("- " + plain(common.steps[s], extra), WIDTH, subsequent_indent="  ") for s in outcome.next_steps]
+        steps = [_fill("- " + plain(common.steps[s], extra), WIDTH, subsequent_indent="  ") for s in outcome.next_steps]
         out.append(_heading("Neste steg") + "\n" + "\n".join(steps))
     return out
 
@@ -99,15 +104,16 @@ def render(tree: Tree, state: State, common: Common, link: str = "", extra: dict
     extra = extra or {}
     g = common.guideline
     parts = [
-        f"Beslutningstre: {tree.title}",
-        f"Gjelder: {g.title}, versjon {g.version}, gjelder fra {g.valid_from}",
+        f"Beslutningstre: {tree.title}\n"
+        f"Bygger på: {g.title}\n"
+        f"Retningslinjens versjon {g.version}, gjelder fra {g.valid_from}",
     ]
     steps = engine.steps_of(tree, state)
     if steps:
         answered = [
-            textwrap.fill(f"{n}. {s.question.text}", WIDTH, subsequent_indent="   ")
+            _fill(f"{n}. {s.question.text}", WIDTH, subsequent_indent="   ")
             + "\n"
-            + textwrap.fill(f"Svar: {engine.answer_text(s)}", WIDTH, initial_indent="   ", subsequent_indent="   ")
+            + _fill(f"Svar: {engine.answer_text(s)}", WIDTH, initial_indent="   ", subsequent_indent="   ")
             for n, s in enumerate(steps, start=1)
         ]
         parts.append(_heading("Dine svar") + "\n" + "\n".join(answered))
@@ -119,4 +125,4 @@ def render(tree: Tree, state: State, common: Common, link: str = "", extra: dict
     if link:
         parts.append(f"Se svarene og resultatet igjen:\n{state_link(link, encode(tree, state))}")
     parts.append("Dette er en veiledning basert på retningslinjen, ikke et vedtak.")
-    return "\n\n".join(textwrap.fill(p, WIDTH) if "\n" not in p and len(p) > WIDTH else p for p in parts) + "\n"
+    return "\n\n".join(_fill(p, WIDTH) if "\n" not in p and len(p) > WIDTH else p for p in parts) + "\n"

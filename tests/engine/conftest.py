@@ -1,0 +1,66 @@
+"""Fixtures for the engine tests. These run under CPython and, unchanged, inside
+Pyodide under Node (tests/pyodide/), so they use nothing but the standard
+library, pytest and hypothesis."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from decision_tree import api, registry
+from decision_tree.guideline import GuidelineText, parse
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))
+IN_PYODIDE = sys.platform == "emscripten"
+
+# Pyodide is slower and its mounted folder is the repository: no deadline, no example database there.
+settings.register_profile(
+    "pyodide", deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60
+)
+settings.register_profile("default", deadline=None, max_examples=150)
+settings.load_profile("pyodide" if IN_PYODIDE else "default")
+
+
+@pytest.fixture(scope="session")
+def guideline() -> GuidelineText:
+    """The built guideline page (site/retningslinje/index.html), parsed."""
+    page = SITE / registry.common().guideline.page / "index.html"
+    if not page.exists():
+        if IN_PYODIDE:
+            pytest.skip(f"{page} finnes ikke; bygg nettstedet først (make site)")
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(SITE)],
+            cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    return parse(page.read_text(encoding="utf-8"))
+
+
+def walk(slug: str, *answers) -> dict:
+    """Answer questions in order from the start; returns the last view.
+
+    Each answer is an option id or a {field: text} dict. Fails the test if a
+    step is rejected, so scenario tests read as the guideline's own steps.
+    """
+    view = api.start(slug)
+    for value in answers:
+        assert view["status"] == "question", view
+        question_id = view["question"]["id"]
+        view = api.answer(slug, view["state"], question_id, value)
+        assert not view["errors"], view["errors"]
+    return view
+
+
+@pytest.fixture
+def walk_tree():
+    return walk
+
+
+def words(markdown: str) -> str:
+    """Markdown as the words a reader sees: emphasis marks dropped, line breaks folded."""
+    return " ".join(markdown.replace("**", "").split())
