@@ -1,0 +1,173 @@
+"""Checks report problems as file:line in Norwegian; broken trees fail, and a
+changed quote fails against the guideline. Each test breaks something real."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from decision_tree import registry
+from decision_tree.check import check_all, check_citations, check_common, check_tree
+from decision_tree.load import TREES_DIR, load_tree
+from decision_tree.model import Citation
+from decision_tree.problems import TreeError
+
+REISE = (TREES_DIR / "reise.toml").read_text(encoding="utf-8")
+
+
+def write(tmp_path: Path, text: str, name: str = "reise.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line of the n-th line containing `needle`."""
+    hits = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]
+    return hits[occurrence - 1]
+
+
+def problems_for(tmp_path: Path, text: str) -> list[str]:
+    path = write(tmp_path, text)
+    try:
+        tree = load_tree(path)
+    except TreeError as exc:
+        return [str(p) for p in exc.problems]
+    return [str(p) for p in check_tree(tree, registry.common())]
+
+
+def test_packaged_trees_have_no_problems(guideline):
+    trees, problems = check_all(guideline=guideline)
+    assert problems == []
+    assert set(trees) >= {"hjemmearbeid", "yrkesskade", "reise"}
+
+
+def test_toml_syntax_error_names_file_and_line(tmp_path):
+    broken = REISE.replace('label = "En annen reise', 'label = "En annen reise" x', 1)
+    [message] = problems_for(tmp_path, broken)
+    assert re.match(rf".*reise\.toml:{line_of(broken, 'label = \"En annen reise')}: fila er ikke gyldig TOML", message)
+
+
+def test_dangling_next_names_the_option_line(tmp_path):
+    broken = REISE.replace('next = "annen-reise"', 'next = "finnes-ikke"')
+    messages = problems_for(tmp_path, broken)
+    line = line_of(broken, 'next = "finnes-ikke"') - 2  # reported at the option's id line
+    assert any(f"reise.toml:{line}: «next» = «finnes-ikke» finnes ikke" in m for m in messages), messages
+    assert any("«annen-reise» kan ikke nås fra start" in m for m in messages)
+
+
+def test_duplicate_id_is_reported_at_the_second_one(tmp_path):
+    broken = REISE.replace('id = "hjem-kontor"', 'id = "innkalt"')
+    messages = problems_for(tmp_path, broken)
+    assert f"reise.toml:{line_of(broken, 'id = \"innkalt\"', 2)}: id-en «innkalt» er brukt før" in "\n".join(messages)
+
+
+def test_cycle_is_reported(tmp_path):
+    broken = REISE.replace('next = "hjem-kontor"', 'next = "reise"')
+    messages = problems_for(tmp_path, broken)
+    assert any("treet har en sløyfe" in m for m in messages), messages
+
+
+def test_outcome_without_citation_is_reported(tmp_path):
+    start = REISE.index("[[outcome.citation]]", REISE.index('id = "annen-reise"'))
+    broken = REISE[:start]
+    messages = problems_for(tmp_path, broken)
+    assert f"reise.toml:{line_of(broken, 'id = \"annen-reise\"')}: utfallet «annen-reise» mangler sitat" in "\n".join(messages)
+
+
+def test_unknown_key_and_bad_id_are_reported_by_the_loader(tmp_path):
+    broken = REISE.replace(
+        'text = "Hvilken reise gjelder det?"', 'text = "Hvilken reise gjelder det?"\ntekst = "x"'
+    ).replace('id = "annen"', 'id = "Annen reise"')
+    joined = "\n".join(problems_for(tmp_path, broken))
+    assert f"reise.toml:{line_of(broken, 'tekst = ')}: ukjent nøkkel «tekst»" in joined
+    assert f"reise.toml:{line_of(broken, 'Annen reise')}: «Annen reise» er ikke en gyldig id" in joined
+
+
+def test_unknown_certainty_step_and_link_are_reported(tmp_path):
+    broken = (
+        REISE.replace('certainty = "graasone"', 'certainty = "kanskje"')
+        .replace('next_steps = ["avklar-med-leder"]', 'next_steps = ["ring-sjefen"]', 1)
+        .replace("Spør lederen din hva", "Se [her](../faq.md) hva")
+    )
+    joined = "\n".join(problems_for(tmp_path, broken))
+    assert "certainty = «kanskje»" in joined
+    assert "steget «ring-sjefen»" in joined
+    assert "lenken «../faq.md» kan ikke brukes" in joined
+
+
+def test_number_ranges_must_be_ordered_and_total(tmp_path):
+    text = (TREES_DIR / "hjemmearbeid.toml").read_text(encoding="utf-8")
+    broken = text.replace("below = 1\n", "").replace('next = "ikke-definert"', 'next = "ikke-definert"\nbelow = 3')
+    joined = "\n".join(problems_for(tmp_path, broken))
+    assert "mangler «below»" in joined
+    assert "skal ikke ha «below»" in joined
+
+
+def test_a_range_no_number_can_reach_is_reported(tmp_path):
+    text = (TREES_DIR / "hjemmearbeid.toml").read_text(encoding="utf-8")
+    broken = text.replace("max_value = 7\n", "max_value = 0.5\n")
+    joined = "\n".join(problems_for(tmp_path, broken))
+    assert "«en-dag-eller-mer» kan aldri velges" in joined
+
+
+def test_a_changed_quote_fails_against_the_guideline(guideline):
+    tree = registry.get("yrkesskade")
+    outcome = tree.outcomes["privat"]
+    # Someone "corrects" the guideline's typo in a quote: no longer word for word.
+    fixed = "Hvis skaden ikke godkjennes som yrkesskade, vil skaden kunne være en fritidsulykke."
+    changed = replace(outcome, citations=(Citation("forsikring-fritidsulykke", fixed, 77),))
+    mutated = replace(tree, outcomes={**tree.outcomes, "privat": changed})
+    [problem] = check_citations(mutated, guideline)
+    assert str(problem).startswith(f"{tree.source}:77: sitatet står ikke ordrett under ankeret «forsikring-fritidsulykke»")
+    assert "ikke i retningslinjen" in str(problem)
+
+
+def test_a_quote_under_the_wrong_anchor_fails(guideline):
+    tree = registry.get("reise")
+    outcome = tree.outcomes["hjem-kontor"]
+    wrong = replace(outcome, citations=(replace(outcome.citations[0], anchor="punkt-8b"),))
+    [problem] = check_citations(replace(tree, outcomes={**tree.outcomes, "hjem-kontor": wrong}), guideline)
+    assert "står et annet sted i retningslinjen" in str(problem)
+
+
+def test_an_unknown_anchor_fails(guideline):
+    tree = registry.get("reise")
+    outcome = tree.outcomes["hjem-kontor"]
+    wrong = replace(outcome, citations=(replace(outcome.citations[0], anchor="punkt-99"),))
+    [problem] = check_citations(replace(tree, outcomes={**tree.outcomes, "hjem-kontor": wrong}), guideline)
+    assert "ankeret «punkt-99» finnes ikke" in str(problem)
+
+
+def test_receipt_version_and_date_must_match_the_guideline(guideline):
+    common = registry.common()
+    assert check_common(common, guideline) == []
+    wrong = replace(common, guideline=replace(common.guideline, version="0.02"))
+    [problem] = check_common(wrong, guideline)
+    assert "Versjon: 0.02" in str(problem)
+
+
+def test_check_all_collects_problems_from_every_file(tmp_path, guideline):
+    for path in TREES_DIR.glob("*.toml"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "reise.toml").write_text(REISE.replace('next = "annen-reise"', 'next = "borte"'), encoding="utf-8")
+    (tmp_path / "utstyr.toml").write_text("title = [", encoding="utf-8")
+    trees, problems = check_all(tmp_path, guideline)
+    sources = {Path(p.source).name for p in problems}
+    assert sources == {"reise.toml", "utstyr.toml"}
+    assert "utstyr" not in trees and "hjemmearbeid" in trees
+
+
+@pytest.mark.parametrize("slug", list(registry.trees()))
+def test_each_citation_knows_its_line(slug):
+    tree = registry.get(slug)
+    lines = Path(tree.source).read_text(encoding="utf-8").splitlines() if Path(tree.source).exists() else None
+    for outcome in tree.outcomes.values():
+        for citation in outcome.citations:
+            assert citation.line > 0
+            if lines:
+                assert "quote" in lines[citation.line - 1]

@@ -1,0 +1,96 @@
+"""`python -m decision_tree`: list, walk, paths [--json], check."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from decision_tree import registry
+from decision_tree.__main__ import main
+
+from .conftest import IN_PYODIDE, ROOT
+
+
+def run(capsys, *args, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    try:
+        code = main(list(args))
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_shows_every_tree(capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    for slug, tree in registry.trees().items():
+        assert slug in out and tree.title in out
+
+
+def test_paths_json_is_the_documented_shape(capsys):
+    code, out, _ = run(capsys, "paths", "hjemmearbeid", "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["tree"] == "hjemmearbeid"
+    assert document["guideline"] == {"title": "Retningslinje for bruk av hjemmekontor", "version": "0.01", "valid_from": "19.02.2026"}
+    assert len(document["paths"]) == 7
+    first = document["paths"][0]
+    assert first["steps"][0] == {
+        "question_id": "hvor", "question": "Hvor skal du jobbe?", "kind": "choice",
+        "option_id": "hjemme", "answer": "Hjemme, der jeg bor",
+    }
+    assert first["outcome"]["id"] == "fast-ordning"
+    assert first["outcome"]["citations"][0] == {"anchor": "punkt-2", "quote": "må egen skriftlig tilleggsavtale lages"}
+
+
+def test_paths_text_lists_every_path_with_quotes(capsys):
+    code, out, _ = run(capsys, "paths", "reise")
+    assert code == 0
+    assert out.count("Vei ") == 3
+    assert "«Det gis i utgangspunktet ingen ekstra kompensasjon for en slik endring.» (#punkt-8b)" in out
+
+
+def test_unknown_tree_exits_2_with_a_message(capsys):
+    code, _, err = run(capsys, "paths", "nei")
+    assert code == 2 and "Fant ikke treet «nei»" in err
+
+
+def test_walk_answers_in_the_terminal_and_prints_the_receipt(capsys, monkeypatch):
+    # Bad number first: the message is shown and the question asked again.
+    typed = "1\n2\n3\n-1\n4\n3\n8\n"
+    code, out, _ = run(capsys, "walk", "hjemmearbeid", "--link", "https://x.example/beslutningstre/hjemmearbeid/",
+                       stdin=typed, monkeypatch=monkeypatch)
+    assert code == 0
+    assert "! Antall dager kan ikke være negativt." in out
+    assert "Resultat: Sporadisk hjemmearbeid" in out
+    assert "?svar=" in out and "versjon 0.01" in out
+
+
+def test_walk_can_go_back(capsys, monkeypatch):
+    code, out, _ = run(capsys, "walk", "reise", stdin="1\ntilbake\n2\n", monkeypatch=monkeypatch)
+    assert code == 0 and "Resultat: Andre reiser omtales ikke" in out
+
+
+def test_walk_stops_cleanly_at_end_of_input(capsys, monkeypatch):
+    code, _, err = run(capsys, "walk", "reise", stdin="1\n", monkeypatch=monkeypatch)
+    assert code == 1 and "Avbrutt" in err
+
+
+def test_check_passes_on_the_built_site(capsys, guideline):
+    from .conftest import SITE
+
+    code, out, _ = run(capsys, "check", "--site", str(SITE))
+    assert code == 0 and "Alle trærne er i orden." in out
+
+
+@pytest.mark.skipif(IN_PYODIDE, reason="no subprocesses in Pyodide")
+def test_module_runs_as_a_program():
+    result = subprocess.run([sys.executable, "-m", "decision_tree", "paths", "utstyr", "--json"],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout)["tree"] == "utstyr"
