@@ -10,7 +10,7 @@ NODE    := node_modules/.package-lock.json
 HOST    ?= 127.0.0.1
 SERVE_PORT ?= 8000
 
-.PHONY: help setup site serve test chromium bench clean
+.PHONY: help setup site serve test chromium bench clean pyodide-test-wheels
 
 help:
 	@echo "make serve   – installerer det som trengs og viser nettstedet på http://$(HOST):$(SERVE_PORT)"
@@ -42,7 +42,21 @@ serve: setup
 chromium:
 	@tools/ensure-chromium
 
-test: setup chromium site
+# pytest and its dependencies as local wheels for the engine tests inside Pyodide
+# (tests/pyodide/): the versions pinned in requirements.txt, for Pyodide's platform.
+PYODIDE_TEST_WHEELS := .cache/pyodide-test-wheels
+$(PYODIDE_TEST_WHEELS)/.stamp: requirements.txt $(STAMP) $(NODE)
+	@set -- $$($(PY) -c 'import json; i = json.load(open("node_modules/pyodide/pyodide-lock.json"))["info"]; \
+	    print(i["abi_version"], ".".join(i["python"].split(".")[:2]))'); \
+	  rm -rf $(PYODIDE_TEST_WHEELS); \
+	  $(PY) -m pip download --quiet --disable-pip-version-check --only-binary=:all: --no-deps \
+	    --platform pyemscripten_$$1_wasm32 --python-version $$2 -d $(PYODIDE_TEST_WHEELS) \
+	    $$(grep -E '^(pytest|pluggy|iniconfig|packaging|Pygments|hypothesis|sortedcontainers)==' requirements.txt)
+	@touch $@
+
+pyodide-test-wheels: $(PYODIDE_TEST_WHEELS)/.stamp
+
+test: setup chromium site pyodide-test-wheels
 	$(PY) -m pytest
 
 clean:

@@ -1,0 +1,28 @@
+"""The engine test suite, run again inside Pyodide under Node, offline (run-engine-tests.mjs).
+
+Needs Node, node_modules/pyodide (npm ci) and the test wheels (make pyodide-test-wheels);
+`make test` provides all three. A missing piece fails here rather than skipping, so the
+Pyodide run cannot silently drop out of the suite.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNNER = Path(__file__).with_name("run-engine-tests.mjs")
+
+
+def test_engine_suite_passes_inside_pyodide_offline():
+    node = shutil.which("node")
+    assert node, "Node.js mangler (trengs for Pyodide-testene)"
+    result = subprocess.run([node, str(RUNNER)], cwd=ROOT, capture_output=True, text=True, timeout=900)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-6000:]
+    assert "på emscripten" in output  # it really ran in Pyodide
+    summary = re.search(r"(\d+) passed", output)
+    assert summary and int(summary.group(1)) >= 100, output[-3000:]
+    assert " failed" not in output and "NETTVERK BLOKKERT" not in output
