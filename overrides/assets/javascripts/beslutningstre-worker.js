@@ -1,0 +1,55 @@
+// The decision-tree engine in a module worker: Pyodide boots here, so the page never waits on Python.
+//
+// Protocol (plain JSON values both ways):
+//   page → worker  {id, method, args}        method is one of decision_tree.api's functions
+//   worker → page  {id, ok: true, result}    or {id, ok: false, error}
+//                  {event: "ready"}          once the engine can answer
+//                  {event: "failed", error}  if it never will
+// Calls that arrive before "ready" wait for it.
+import { runtime } from "./beslutningstre-runtime.js";
+
+// The only Python the worker runs itself: a dispatcher that passes JSON to the engine's API and
+// back. Every decision is made in decision_tree.api.
+const DISPATCH = `
+import json
+from decision_tree import api
+
+_METHODS = {"list_trees", "start", "view", "answer", "back", "change", "receipt"}
+
+def _dispatch(method, args_json):
+    if method not in _METHODS:
+        raise ValueError(f"unknown method {method!r}")
+    return json.dumps(getattr(api, method)(*json.loads(args_json)), ensure_ascii=False)
+
+_dispatch
+`;
+
+async function boot() {
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime.indexURL).href);
+  const pyodide = await loadPyodide({
+    indexURL: runtime.indexURL,
+    stdLibURL: runtime.stdLibURL,
+    lockFileURL: runtime.lockFileURL,
+    // The wheel is fetched (and its sha256 checked) while the interpreter boots.
+    packages: runtime.packages,
+    stdout: () => {},
+    stderr: (line) => console.warn("[beslutningstre]", line),
+  });
+  return pyodide.runPython(DISPATCH);
+}
+
+const engine = boot();
+engine.then(
+  () => postMessage({ event: "ready" }),
+  (error) => postMessage({ event: "failed", error: String(error?.message ?? error) }),
+);
+
+self.onmessage = async ({ data }) => {
+  const { id, method, args } = data;
+  try {
+    const dispatch = await engine;
+    postMessage({ id, ok: true, result: JSON.parse(dispatch(method, JSON.stringify(args ?? []))) });
+  } catch (error) {
+    postMessage({ id, ok: false, error: String(error?.message ?? error) });
+  }
+};
