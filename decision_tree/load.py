@@ -133,7 +133,8 @@ def _question(r: _Reader, data: dict, table: TableKey) -> Question:
     r.allow(
         data,
         table,
-        {"id", "kind", "text", "hint", "option", "field", "value", "value_label", "max_value", "max_value_message"},
+        {"id", "kind", "text", "hint", "option", "field", "value", "value_label", "value_label_one", "max_value",
+         "max_value_message"},
         what,
     )
     kind = data.get("kind", "choice")
@@ -176,6 +177,7 @@ def _question(r: _Reader, data: dict, table: TableKey) -> Question:
         numerator=numerator,
         denominator=denominator,
         value_label=r.text(data, table, "value_label", what, required=False),
+        value_label_one=r.text(data, table, "value_label_one", what, required=False),
         max_value=r.number(data, table, "max_value", what),
         max_value_message=r.text(data, table, "max_value_message", what, required=False),
         line=r.line(table, "id"),

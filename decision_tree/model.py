@@ -55,6 +55,7 @@ class Question:
     numerator: str = ""
     denominator: str = ""
     value_label: str = ""  # e.g. "dager i uken i snitt"
+    value_label_one: str = ""  # when the value is exactly 1: "dag i uken i snitt"
     max_value: Fraction | None = None
     max_value_message: str = ""
     line: int = 0

@@ -159,7 +159,8 @@ def describe(question: Question, values: tuple[int, ...]) -> str:
         text = ", ".join(parts)
     value = compute(question, values)
     if question.denominator and value is not None and question.value_label:
-        text += f", altså {fmt(value)} {question.value_label}"
+        label = question.value_label_one if value == 1 and question.value_label_one else question.value_label
+        text += f", altså {fmt(value)} {label}"
     return text
 
 
