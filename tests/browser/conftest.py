@@ -89,6 +89,7 @@ def context(browser, base_url, request):
 
     ctx.route("**/*", block_foreign)
     ctx.guard = guard
+    ctx.scheme = scheme
     yield ctx
     ctx.close()
     assert not guard.foreign, f"forespørsler til tredjepart: {guard.foreign}"
