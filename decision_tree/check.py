@@ -15,8 +15,10 @@ import string
 from fractions import Fraction
 from pathlib import Path
 
+from . import load
 from .guideline import GuidelineText, normalise
 from .model import Common, Outcome, Question, Tree
+from .numbers import example
 from .problems import Problem, TreeError
 
 _LINK = re.compile(r"\]\(([^)\s]*)")
@@ -72,8 +74,6 @@ def _number_question(tree: Tree, q: Question) -> list[Problem]:
                 p(option.line, f"«below» i «{option.id}» må være større enn i alternativet før")
             last = option.below
     if not problems:
-        from .numbers import example
-
         for option in q.options:
             if example(q, option) is None:
                 p(option.line, f"alternativet «{option.id}» kan aldri velges med tallene feltene tillater")
@@ -202,8 +202,6 @@ def check_common(common: Common, guideline: GuidelineText) -> list[Problem]:
 
 def check_all(trees_dir: Path | None = None, guideline: GuidelineText | None = None, common_file: Path | None = None):
     """Load and check every tree. Returns (trees by slug, problems)."""
-    from . import load
-
     problems: list[Problem] = []
     try:
         common = load.load_common(common_file or load.COMMON_FILE)

@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from . import numbers
 from .model import Common, Option, Outcome, Question, Tree
+from .state import fingerprint
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,6 @@ def step_document(step: PathStep) -> dict:
 
 
 def paths_document(tree: Tree, common: Common) -> dict:
-    from .state import fingerprint
-
     return {
         "tree": tree.slug,
         "title": tree.title,

@@ -373,16 +373,14 @@ class TreeBuild:
         labels = anchor_labels(Path(guideline_file.abs_src_path).read_text(encoding="utf-8"))
         extra = dict(config.extra)
         for tree in self.trees.values():
-            page = File.generated(config, page_uri(tree.slug), content="")
-            href = get_relative_url(guideline_file.url, page.url)
-            where = tree.source
+            page = File.generated(config, page_uri(tree.slug), content="")  # its URL decides relative links
 
-            def fill(markdown: str, where: str = where) -> str:
+            def fill(markdown: str, where: str = tree.source) -> str:
                 return self.fill_extra_links(markdown, extra, where)
 
-            r = Renderer(fill, href, labels)
+            r = Renderer(fill, get_relative_url(guideline_file.url, page.url), labels)
             data = tree_json(tree, self.common, r, extra)
-            page = File.generated(config, page_uri(tree.slug), content=page_markdown(tree, self.common, r, data))
+            page.content_string = page_markdown(tree, self.common, r, data)
             files.append(page)
             json_uri = f"{SECTION}/{tree.slug}/tree.json"
             files.append(File.generated(config, json_uri, content=json.dumps(data, ensure_ascii=False, indent=1)))
