@@ -20,6 +20,7 @@ from decision_tree import api, registry
 from decision_tree.guideline import normalise, parse
 from decision_tree.paths import all_paths
 
+from .guideline_source import SOURCE, paragraphs
 from .page_text import article_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -220,3 +221,13 @@ def test_a_dangling_option_fails_the_build_with_file_and_line(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"decision_tree/trees/utstyr.toml:{line['n']}: «next» = «kontorstol» finnes ikke" in output, output[-3000:]
+
+
+@pytest.mark.skipif(not SOURCE.exists(), reason="../shared/guideline is not beside the repository")
+def test_every_quote_is_in_the_county_source_text():
+    # Independent of our own page: the delivered text itself, page furniture removed.
+    text = " ".join(paragraphs())
+    for tree in registry.trees().values():
+        for outcome in tree.outcomes.values():
+            for citation in outcome.citations:
+                assert normalise(citation.quote) in text, f"{tree.source}:{citation.line}"
