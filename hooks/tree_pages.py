@@ -362,6 +362,9 @@ class TreeBuild:
             if isinstance(entry, dict) and list(entry.values()) == [landing]:
                 title = next(iter(entry))
                 config.nav[index] = {title: [landing, *({t.title: page_uri(t.slug)} for t in self.trees.values())]}
+                return
+        if config.nav:
+            log.warning(f"Fant ikke «- Tittel: {landing}» i nav i mkdocs.yml; trærne kommer ikke med i menyen")
 
     def on_files(self, files, config) -> None:
         from mkdocs.structure.files import File
