@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import precompress  # .gz copies for the web server's gzip_static (deploy/)
 import pyodide_assets  # the interactive trees' runtime (Pyodide + engine wheel)
 import tree_pages  # the decision trees' pages, JSON and checks
 
@@ -80,3 +81,4 @@ def on_post_build(config) -> None:
     _offline_theme(Path(config.site_dir))
     _trees.on_post_build(config)
     pyodide_assets.build(Path(config.site_dir))
+    precompress.build(Path(config.site_dir))  # last: it compresses what the steps above wrote
