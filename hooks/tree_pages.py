@@ -187,7 +187,7 @@ def _question_html(tree: Tree, q: Question, r: Renderer, numbering: dict[str, in
         if q.kind == "number":
             example = numbers.describe(q, numbers.example(q, o))
             extra = f' <span class="beslutningstre-example">(for eksempel {esc(example)})</span>'
-        parts.append(f"<li>{r.inline(o.label)}{extra} <span aria-hidden="true">→</span> {_node_ref(tree, o.next, numbering)}</li>")
+        parts.append(f"<li>{r.inline(o.label)}{extra} <span aria-hidden='true'>→</span> {_node_ref(tree, o.next, numbering)}</li>")
     parts.append("</ul></section>")
     return "\n".join(parts)
 
