@@ -21,10 +21,10 @@ IN_PYODIDE = sys.platform == "emscripten"
 
 # Pyodide is slower and its mounted folder is the repository: no deadline, no example database there.
 settings.register_profile(
-    "pyodide", deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60
+    "engine-pyodide", deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60
 )
-settings.register_profile("default", deadline=None, max_examples=150)
-settings.load_profile("pyodide" if IN_PYODIDE else "default")
+settings.register_profile("engine", deadline=None, max_examples=150)
+settings.load_profile("engine-pyodide" if IN_PYODIDE else "engine")
 
 
 @pytest.fixture(scope="session")
