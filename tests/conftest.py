@@ -13,6 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # SITE_DIR lets a check run the suite against another build (e.g. a deliberately broken one).
 SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()
 GUIDELINE_SOURCE = ROOT.parent / "shared" / "guideline" / "retningslinje-hjemmekontor.txt"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags that keep Chromium from reaching for the network on its own (see ../shared/notes/browser-tests.md).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +30,17 @@ def site_dir() -> Path:
             cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
     return SITE
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the session, shared by tests/browser/ and tests/deploy/ (Playwright's sync
+    API cannot run two at once)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium mangler ({CHROMIUM}): kjør 'make test', eller 'apt-get install -y chromium'.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags that keep Chromium from reaching for the network on its own (see ../shared/notes/browser-tests.md).
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+# The `browser` fixture lives in tests/conftest.py, so tests/deploy/ shares the one Playwright.
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (tools/bench.py imports them from here)
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -40,18 +35,6 @@ def base_url(site_dir: Path):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium mangler ({CHROMIUM}): kjør 'make test', eller 'apt-get install -y chromium'.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 class OriginGuard:

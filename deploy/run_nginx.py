@@ -1,0 +1,139 @@
+"""Run Debian's nginx with deploy/nginx.conf, serving a built site under /hjemmekontor/ on loopback.
+
+    python deploy/run_nginx.py --site site-nginx --port 8080     # foreground; Ctrl-C stops it
+
+Used by `make nginx`, tools/load.py and tests/deploy/. nginx runs from a temporary prefix that
+holds links to the shipped files (so the configuration served is byte for byte the one in
+deploy/), a generated `listen.conf`, the pid file and temp folders. Nothing needs root, and
+nothing under /etc/nginx or /var is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEPLOY = Path(__file__).resolve().parent
+MOUNT = "hjemmekontor"  # the path the shipped snippet serves; keep in step with snippets/
+HOST = "127.0.0.1"  # loopback only, always
+
+MISSING = "nginx mangler: installer det med 'apt-get install -y nginx-light' (eller kjør .ci/run)."
+
+
+def find_nginx() -> str | None:
+    return shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx", "/sbin/nginx") if os.access(p, os.X_OK)), None)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def prepare(prefix: Path, site: Path, port: int) -> list[str]:
+    """Lay out `prefix` for nginx and return the command that runs it in the foreground."""
+    nginx = find_nginx()
+    if not nginx:
+        raise SystemExit(MISSING)
+    if not (site / "index.html").is_file():
+        raise SystemExit(f"Fant ikke et bygget nettsted i {site} (index.html mangler).")
+    # When run as root, nginx's workers drop to 'nobody' by default; the prefix must be readable.
+    prefix.mkdir(parents=True, exist_ok=True)
+    prefix.chmod(0o755)
+    for name in ("nginx.conf", "conf.d", "snippets"):
+        (prefix / name).symlink_to(DEPLOY / name)
+    (prefix / "listen.conf").write_text(f"listen {HOST}:{port};\n", encoding="utf-8")
+    (prefix / "www").mkdir(mode=0o755)
+    (prefix / "www" / MOUNT).symlink_to(site.resolve())
+    (prefix / "tmp").mkdir(mode=0o755)
+    globals_ = "daemon off;"
+    if os.geteuid() == 0:
+        # Workers as 'nobody' may not be able to read a checkout under /root; this is a
+        # loopback-only test server, so keep the workers as the user who started it.
+        globals_ += " user root;"
+    return [nginx, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", globals_]
+
+
+def wait_until_listening(proc: subprocess.Popen, port: int, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"nginx stoppet med kode {proc.returncode}")
+        try:
+            with socket.create_connection((HOST, port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nginx svarte ikke på {HOST}:{port} innen {timeout:.0f} s")
+
+
+class Nginx:
+    """nginx in the background for a test session or a benchmark: `with Nginx(site) as url: ...`."""
+
+    def __init__(self, site: Path, port: int | None = None):
+        self.site = site
+        self.port = port or free_port()
+        self.url = f"http://{HOST}:{self.port}/{MOUNT}/"
+        self.prefix = Path(tempfile.mkdtemp(prefix="hjemmekontor-nginx-"))
+        self.log = self.prefix / "stderr.log"
+        self.proc: subprocess.Popen | None = None
+
+    def __enter__(self) -> str:
+        cmd = prepare(self.prefix / "run", self.site, self.port)
+        with open(self.log, "wb") as log:
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+        try:
+            wait_until_listening(self.proc, self.port)
+        except RuntimeError as exc:
+            self.__exit__()
+            raise RuntimeError(f"{exc}:\n{self.log.read_text(errors='replace')}") from None
+        return self.url
+
+    def __exit__(self, *exc) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGQUIT)  # graceful: finish open requests, then stop
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        shutil.rmtree(self.prefix, ignore_errors=True)
+
+    def errors(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, required=True, help="the built site to serve")
+    parser.add_argument("--port", type=int, default=8080)
+    args = parser.parse_args()
+    prefix = Path(tempfile.mkdtemp(prefix="hjemmekontor-nginx-"))
+    try:
+        cmd = prepare(prefix / "run", args.site, args.port)
+        print(f"nginx serverer {args.site} på http://{HOST}:{args.port}/{MOUNT}/ (Ctrl-C stopper)", flush=True)
+        proc = subprocess.Popen(cmd)
+        try:
+            return proc.wait()
+        except KeyboardInterrupt:
+            # The terminal sent SIGINT to nginx too (fast shutdown); wait for it to finish.
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            return 0
+    finally:
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
