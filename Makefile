@@ -17,6 +17,8 @@ help:
 	@echo "make test    – installerer det som trengs og kjører alle testene"
 	@echo "make site    – bygger nettstedet til site/"
 	@echo "make bench   – måler ytelsen til beslutningstreet"
+	@echo "make nginx   – viser nettstedet gjennom nginx slik intranettet gjør, på http://127.0.0.1:$(PORT)/hjemmekontor/"
+	@echo "make load    – lastmåling av nginx med wrk (bare 127.0.0.1)"
 
 # The Python environment: a Python >= 3.12 found by tools/find-python, exact pins from requirements.txt.
 $(STAMP): requirements.txt pyproject.toml
@@ -42,6 +44,20 @@ serve: setup
 chromium:
 	@tools/ensure-chromium
 
+# The site as the intranet serves it: Debian's nginx with deploy/'s configuration, in the
+# foreground (Ctrl-C stops it), on 127.0.0.1 only. Built into its own folder with a site_url for
+# that address (instant navigation needs the exact one), so site/ stays as the tests expect it.
+.PHONY: nginx load
+PORT       ?= 8080
+NGINX_SITE := site-nginx
+nginx: setup
+	SITE_URL=http://127.0.0.1:$(PORT)/hjemmekontor/ $(PY) -m mkdocs build --strict --site-dir $(NGINX_SITE)
+	$(PY) deploy/run_nginx.py --site $(NGINX_SITE) --port $(PORT)
+
+# A benchmark, not a test: wrk against nginx on loopback, bounded in time (tools/load.py).
+load: site
+	$(PY) tools/load.py
+
 # pytest and its dependencies as local wheels for the engine tests inside Pyodide
 # (tests/pyodide/): the versions pinned in requirements.txt, for Pyodide's platform.
 PYODIDE_TEST_WHEELS := .cache/pyodide-test-wheels
@@ -60,4 +76,4 @@ test: setup chromium site pyodide-test-wheels
 	$(PY) -m pytest
 
 clean:
-	rm -rf site .pytest_cache dist
+	rm -rf site $(NGINX_SITE) .pytest_cache dist
