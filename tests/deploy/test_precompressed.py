@@ -1,0 +1,38 @@
+"""The .gz files the build writes (hooks/precompress.py) match their originals, and cover what they should.
+
+nginx's gzip_static sends a .gz without looking inside, so a stale one would serve old content.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".wasm"}
+
+
+@pytest.fixture(scope="module", params=["site", "nginx_site"])
+def build(request) -> Path:
+    # site/ is what `make site` hands the admin; the nginx build is what the other tests serve.
+    return request.getfixturevalue("site_dir" if request.param == "site" else "nginx_site")
+
+
+def test_every_gz_is_its_original_compressed(build):
+    gz = sorted(build.rglob("*.gz"))
+    assert len(gz) > 20
+    for packed in gz:
+        original = packed.with_suffix("")
+        assert original.is_file(), f"{packed.relative_to(build)} uten original"
+        assert gzip.decompress(packed.read_bytes()) == original.read_bytes(), packed.relative_to(build)
+
+
+def test_compressible_files_have_a_gz(build):
+    missing = [p.relative_to(build).as_posix() for p in build.rglob("*")
+               if p.suffix in COMPRESSIBLE and p.stat().st_size >= 4096
+               and not p.with_name(p.name + ".gz").exists()]
+    assert not missing
+    for name in ("index.html", "search/search_index.json"):
+        assert (build / (name + ".gz")).exists()
+    assert next(build.glob("assets/pyodide/*/pyodide.asm.wasm.gz"))
