@@ -40,8 +40,10 @@ class Watch:
         try:
             worker.evaluate(REPORT_CSP)
             self.workers.append(worker.url)
-        except Exception as exc:  # a worker that is already gone; the test then sees too few watched
-            self.errors.append(f"kunne ikke lytte i {worker.url}: {exc}")
+        except Exception as exc:
+            # A worker whose page navigated away is gone and runs nothing more; anything else is a failure.
+            if "has been closed" not in str(exc):
+                self.errors.append(f"kunne ikke lytte i {worker.url}: {exc}")
 
     def assert_clean(self):
         assert not self.errors, "\n".join(self.errors)
@@ -82,6 +84,6 @@ def test_decision_tree_to_an_outcome(page, watch, context):
     expect(outcome(page).locator("h2")).to_have_text(plain(path.outcome.title))
     expect(page.locator(WIDGET)).to_have_attribute("data-engine", "ready")
 
-    assert watch.workers, "the decision tree's worker was never seen"
+    assert any("beslutningstre-worker" in u for u in watch.workers), f"tree worker not watched: {watch.workers}"
     assert any(u.endswith(".wasm") for u in context.guard.requests), "Pyodide's wasm was never fetched"
     watch.assert_clean()
