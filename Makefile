@@ -75,5 +75,9 @@ pyodide-test-wheels: $(PYODIDE_TEST_WHEELS)/.stamp
 test: setup chromium site pyodide-test-wheels
 	$(PY) -m pytest
 
+# A benchmark, not a test: prints each figure of issue 4 beside its target (RUNS=5 by default).
+bench: setup chromium site
+	$(PY) tools/bench.py --runs $(or $(RUNS),5)
+
 clean:
 	rm -rf site $(NGINX_SITE) .pytest_cache dist

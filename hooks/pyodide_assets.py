@@ -117,7 +117,7 @@ def _engine_stdlib_imports() -> list[str]:
 
 def _compiled_stdlib(version: str) -> Path:
     """The stdlib zip, compiled inside Pyodide under Node; cached on everything that shapes it."""
-    options = {"warm": _engine_stdlib_imports(), "drop": list(STDLIB_DROP)}
+    options = {"warm": _engine_stdlib_imports(), "drop": list(STDLIB_DROP), "deflate": True}
     key = hashlib.sha256(
         json.dumps([version, options, _sha256(COMPILE_STDLIB), _sha256(PYODIDE_NPM / "python_stdlib.zip")],
                    sort_keys=True).encode()

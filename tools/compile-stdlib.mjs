@@ -7,7 +7,8 @@
 // Every module Python imports while booting, plus the closure of "warm", is stored as .pyc.
 // Every other module stays as .py source, so an import nobody foresaw still works (just slower).
 // Called and cached by hooks/pyodide_assets.py.
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -24,13 +25,30 @@ globalThis.fetch = async (url) => {
 const indexURL = path.resolve(pyodideDir) + path.sep;
 const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
 const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: (s) => console.error(s) });
+
+// Install a tiny wheel the way the browser installs the engine's, so the modules Pyodide's
+// package loader imports for that are precompiled too.
+const scratch = mkdtempSync(path.join(tmpdir(), "compile-stdlib-"));
+pyodide.runPython(`
+import zipfile
+with zipfile.ZipFile("/tmp/warmup-1.0-py3-none-any.whl", "w") as whl:
+    whl.writestr("warmup/__init__.py", "")
+    whl.writestr("warmup-1.0.dist-info/METADATA", "Metadata-Version: 2.1\\nName: warmup\\nVersion: 1.0\\n")
+    whl.writestr("warmup-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n")
+    whl.writestr("warmup-1.0.dist-info/RECORD", "")
+`);
+const wheel = path.join(scratch, "warmup-1.0-py3-none-any.whl");
+writeFileSync(wheel, pyodide.FS.readFile("/tmp/warmup-1.0-py3-none-any.whl"));
+await pyodide.loadPackage(wheel, { messageCallback: () => {} });
+rmSync(scratch, { recursive: true, force: true });
+
 pyodide.globals.set("options_json", optionsJson);
 const report = pyodide.runPython(`
 import importlib, json, sys, zipfile
 from importlib._bootstrap_external import _code_to_timestamp_pyc
 
 options = json.loads(options_json)
-for name in options.get("warm", []):
+for name in ["warmup", *options.get("warm", [])]:
     try:
         importlib.import_module(name)
     except ImportError:
@@ -42,7 +60,10 @@ hot = {m.__file__[len(prefix) + 1:] for m in list(sys.modules.values())
 drop = set(options.get("drop", []))
 counts = {"pyc": 0, "py": 0}
 
-with zipfile.ZipFile(prefix) as src, zipfile.ZipFile("/tmp/stdlib.zip", "w", zipfile.ZIP_DEFLATED) as out:
+# Stored, not deflated: zipimport then reads bytes without inflating them in wasm, and the
+# server's own compression does the rest on the wire.
+method = zipfile.ZIP_DEFLATED if options.get("deflate") else zipfile.ZIP_STORED
+with zipfile.ZipFile(prefix) as src, zipfile.ZipFile("/tmp/stdlib.zip", "w", method) as out:
     for info in src.infolist():
         name = info.filename
         if info.is_dir() or not name.endswith(".py") or name.split("/")[0].removesuffix(".py") in drop:
@@ -53,7 +74,7 @@ with zipfile.ZipFile(prefix) as src, zipfile.ZipFile("/tmp/stdlib.zip", "w", zip
             # A source-less .pyc in a zip is not checked against an mtime, so a fixed stamp keeps output stable.
             name, data = name + "c", bytes(_code_to_timestamp_pyc(code, 0, 0))
         counts[name[-3:].strip(".")] += 1
-        out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+        out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, method)
 json.dumps(counts)
 `);
 writeFileSync(outPath, pyodide.FS.readFile("/tmp/stdlib.zip"));

@@ -35,7 +35,10 @@ async function boot() {
     stdout: () => {},
     stderr: (line) => console.warn("[beslutningstre]", line),
   });
-  return pyodide.runPython(DISPATCH);
+  const dispatch = pyodide.runPython(DISPATCH);
+  // Load and check the trees now, so "ready" means the first answer is quick too.
+  dispatch("list_trees", "[]");
+  return dispatch;
 }
 
 const engine = boot();

@@ -37,14 +37,17 @@ function getEngine() {
     },
   };
   const settle = (status, error = "") => {
-    if (engine.status !== "loading") return;
+    // A timeout is not final: a slow machine may still finish booting, and then the widget
+    // comes back. A worker that reports failure (or cannot even load) is.
+    if (engine.status === status || (engine.status === "failed" && engine.final)) return;
     engine.status = status;
     engine.error = error;
+    engine.final = status === "failed" && error !== "timeout";
     clearTimeout(timer);
     if (status === "failed") {
-      worker.terminate();
       for (const { reject } of pending.values()) reject(new Error(error));
       pending.clear();
+      if (engine.final) worker.terminate();
     }
     for (const fn of listeners) fn(status);
   };
@@ -54,7 +57,7 @@ function getEngine() {
   worker.addEventListener("error", (event) => settle("failed", event.message || "worker error"));
   worker.addEventListener("message", ({ data }) => {
     if (data.event === "ready") return settle("ready");
-    if (data.event === "failed") return settle("failed", data.error);
+    if (data.event === "failed") return settle("failed", data.error || "failed");
     const call = pending.get(data.id);
     if (!call) return;
     pending.delete(data.id);
@@ -133,6 +136,15 @@ class Widget {
     if (!this.connected) return this.destroy();
     this.root.dataset.engine = status;
     if (status === "failed") this.renderFailure();
+    else if (this.failed) this.recover();
+  }
+
+  // The engine came up after the 10 s limit: show the step the address asks for after all.
+  recover() {
+    this.failed = false;
+    const state = new URLSearchParams(location.search).get(STATE_PARAM);
+    if (state) this.request("view", [state], { focus: false, push: false });
+    else this.render(this.start, { focus: false });
   }
 
   // -- talking to the engine ------------------------------------------------------------------
@@ -186,6 +198,8 @@ class Widget {
     url.hash = "";
     if (state && state !== this.start.state) url.searchParams.set(STATE_PARAM, state);
     else url.searchParams.delete(STATE_PARAM);
+    // States are URL-safe already; keep "~" readable instead of the form encoding's %7E.
+    url.search = url.search.replace(/%7E/gi, "~");
     return url;
   }
 
@@ -440,6 +454,7 @@ class Widget {
 
   renderFailure() {
     ++this.token;
+    this.failed = true;
     this.root.removeAttribute("aria-busy");
     this.root.dataset.engine = "failed";
     const outline = findOutline(this.root);
@@ -521,6 +536,23 @@ window.addEventListener("popstate", () => {
   for (const widget of widgets) if (widget.connected) widget.popState();
 });
 
-if (window.document$?.subscribe) window.document$.subscribe(mountAll);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-else mountAll();
+// This module loads `async` from the page's head (overrides/main.html), so it may run while the
+// body is still being parsed: mount as soon as the parser has delivered a mount point and its
+// data, without waiting for Material's bundle or deferred scripts (Mermaid). After that,
+// Material's document$ announces every page that instant navigation brings in.
+function followMaterial() {
+  window.document$?.subscribe?.(mountAll);
+}
+
+mountAll();
+if (document.readyState === "loading") {
+  const parsing = new MutationObserver(mountAll);
+  parsing.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", () => {
+    parsing.disconnect();
+    mountAll();
+    followMaterial();
+  }, { once: true });
+} else {
+  followMaterial();
+}

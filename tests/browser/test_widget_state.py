@@ -1,0 +1,206 @@
+"""The widget's state in the address bar, and moving through the answers.
+
+After every action the widget must show exactly what the engine says for the state in the
+URL (`?svar=`), so each check compares the page with decision_tree.api's view of that state.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from decision_tree import api, registry
+from tests.browser.widget import (
+    WIDGET, answer, current_state, expect_question, open_tree, outcome, paths, plain, question, wait_ready,
+    walk,
+)
+
+pytestmark = pytest.mark.browser
+
+SLUG = "hjemmearbeid"
+
+
+def engine_view(slug: str, page) -> dict:
+    state = current_state(page)
+    return api.view(slug, state) if state else api.start(slug)
+
+
+def expect_engine_view(page, slug: str = SLUG) -> dict:
+    """The widget shows the engine's view of the URL's state: the question (with its stored
+    answer selected) or the outcome, and the same "Dine svar"."""
+    wait_ready(page)
+    view = engine_view(slug, page)
+    if view["status"] == "question":
+        q = view["question"]
+        expect_question(page, q["id"])
+        if q["kind"] == "choice" and q["selected"]:
+            expect(question(page).locator(f'input[value="{q["selected"]}"]')).to_be_checked()
+        elif q["kind"] == "choice":
+            expect(question(page).locator("input:checked")).to_have_count(0)
+    else:
+        expect(outcome(page).locator("h2")).to_have_text(plain(view["outcome"]["title"]))
+    answers = page.locator(f"{WIDGET} .bt-answer dd:not(.bt-answer__change)")
+    expect(answers).to_have_text([a["answer"] for a in view["answers"]])
+    return view
+
+
+def longest_choice_path(slug: str = SLUG):
+    candidates = [p for p in paths(slug) if all(s.question.kind == "choice" for s in p.steps)]
+    return max(candidates, key=lambda p: len(p.steps))
+
+
+def test_reload_and_a_shared_link_reproduce_the_step(page, context):
+    path = longest_choice_path()
+    assert len(path.steps) >= 3
+    open_tree(page, SLUG)
+    walk(page, path.steps[:2])
+    expect_question(page, path.steps[2].question.id)
+    mid_url = page.url
+    assert current_state(page)
+
+    page.reload()
+    wait_ready(page)
+    view = expect_engine_view(page)
+    assert view["question"]["id"] == path.steps[2].question.id and len(view["answers"]) == 2
+
+    answer(page, path.steps[2])
+    walk(page, path.steps[3:])
+    expect(outcome(page)).to_be_visible()
+    outcome_url = page.url
+
+    # Someone else opens the links: a fresh tab gets the same step and the same outcome.
+    other = context.new_page()
+    other.goto(mid_url)
+    wait_ready(other)
+    expect_engine_view(other)
+    other.goto(outcome_url)
+    view = expect_engine_view(other)
+    assert view["outcome"]["id"] == path.outcome.id
+    other.close()
+
+
+def test_browser_back_and_forward_step_through_the_answers(page):
+    path = longest_choice_path()
+    open_tree(page, SLUG)
+    walk(page, path.steps[:3])
+    urls = []
+    for expected in (path.steps[2], path.steps[1], path.steps[0]):
+        page.go_back()
+        expect_question(page, expected.question.id)
+        expect_engine_view(page)
+        urls.append(page.url)
+    assert current_state(page) is None, "the first question has a clean address"
+    page.go_forward()
+    expect_question(page, path.steps[1].question.id)
+    expect_engine_view(page)
+    assert page.url == urls[1]
+
+
+def test_tilbake_and_endre_keep_what_still_applies(page):
+    path = longest_choice_path()
+    open_tree(page, SLUG)
+    walk(page, path.steps)
+    expect(outcome(page)).to_be_visible()
+    before = current_state(page)
+
+    # "Endre" on the first answer asks that question again, with the old answer selected.
+    page.locator(f"{WIDGET} .bt-answer").first.get_by_role("button", name="Endre").click()
+    expect_question(page, path.steps[0].question.id)
+    expect(question(page).locator(f'input[value="{path.steps[0].option.id}"]')).to_be_checked()
+    assert current_state(page) == api.change(SLUG, before, path.steps[0].question.id)["state"]
+    expect_engine_view(page)
+
+    # Giving the same answer again goes on with the later answers kept, as the engine says.
+    expected = api.answer(SLUG, current_state(page), path.steps[0].question.id, path.steps[0].option.id)
+    question(page).get_by_role("button", name="Neste").click()
+    view = expect_engine_view(page)
+    assert view["state"] == expected["state"]
+    assert len(view["answers"]) == len(path.steps)
+
+    # "Tilbake" goes one question back.
+    if view["status"] == "question":
+        expected = api.back(SLUG, current_state(page))
+        page.locator(WIDGET).get_by_role("button", name="Tilbake").click()
+        expect_question(page, expected["question"]["id"])
+        expect_engine_view(page)
+
+
+def test_start_again_clears_answers_and_address(page):
+    path = longest_choice_path()
+    open_tree(page, SLUG)
+    walk(page, path.steps)
+    expect(outcome(page)).to_be_visible()
+    page.locator(WIDGET).get_by_role("button", name="Start på nytt").click()
+    expect_question(page, registry.get(SLUG).start)
+    assert current_state(page) is None
+    expect(page.locator(f"{WIDGET} .bt-answers")).to_have_count(0)
+    expect(question(page).locator("input:checked")).to_have_count(0)
+    # Back from a restart returns to the outcome.
+    page.go_back()
+    expect(outcome(page)).to_be_visible()
+
+
+@pytest.mark.parametrize("bad", ["ikke-en-tilstand", "OUTDATED", "1%00%ff", "9" * 300])
+def test_a_bad_or_outdated_link_shows_the_engines_message_and_a_restart(page, bad):
+    if bad == "OUTDATED":
+        # A real state of this tree, but for another version of it (the fingerprint differs).
+        valid = api.answer(SLUG, api.start(SLUG)["state"], registry.get(SLUG).start,
+                           paths(SLUG)[0].steps[0].option.id)["state"]
+        head, _, rest = valid.partition(".")
+        bad = head[:1] + "0" * (len(head) - 1) + "." + rest
+    expected = api.view(SLUG, bad)
+    assert expected["status"] == "invalid"
+    open_tree(page, SLUG, f"?svar={bad}")
+    box = page.locator(f"{WIDGET} .bt-invalid")
+    expect(box).to_be_visible()
+    expect(box).to_contain_text(expected["message"])
+    box.get_by_role("button", name="Start på nytt").click()
+    expect_question(page, registry.get(SLUG).start)
+    assert current_state(page) is None
+
+
+def test_number_question_errors_come_from_the_engine_and_keep_what_was_typed(page):
+    path = next(p for p in paths(SLUG) if any(s.question.kind == "number" for s in p.steps))
+    index = next(i for i, s in enumerate(path.steps) if s.question.kind == "number")
+    number_q = path.steps[index].question
+    open_tree(page, SLUG)
+    walk(page, path.steps[:index])
+    expect_question(page, number_q.id)
+
+    typed = {number_q.fields[0].id: "mange", number_q.fields[1].id: "0"}
+    expected = api.answer(SLUG, current_state(page), number_q.id, typed)
+    assert expected["errors"], "the engine rejects these numbers"
+    form = question(page)
+    for field in number_q.fields:
+        form.get_by_label(plain(field.label), exact=True).fill(typed[field.id])
+    state_before = current_state(page)
+    form.get_by_role("button", name="Neste").click()
+
+    summary = page.locator(f"{WIDGET} .bt-error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    for field_id, message in expected["errors"].items():
+        expect(summary).to_contain_text(message)
+        if field_id != "_":
+            field = form.locator(f'[data-field="{field_id}"]')
+            expect(field).to_have_attribute("aria-invalid", "true")
+            described = field.get_attribute("aria-describedby")
+            expect(page.locator(f"#{described}")).to_contain_text(message)
+    for field in number_q.fields:
+        expect(form.get_by_label(plain(field.label), exact=True)).to_have_value(typed[field.id])
+    assert current_state(page) == state_before, "a rejected answer does not move the address"
+
+    # Fixed numbers go on.
+    answer(page, path.steps[index])
+    expect(page.locator(f"{WIDGET} .bt-error-summary")).to_have_count(0)
+    walk(page, path.steps[index + 1:])
+    expect(outcome(page).locator("h2")).to_have_text(plain(path.outcome.title))
+
+
+def test_choosing_nothing_gets_the_engines_message(page):
+    open_tree(page, SLUG)
+    start = api.start(SLUG)
+    expected = api.answer(SLUG, start["state"], start["question"]["id"], "")
+    question(page).get_by_role("button", name="Neste").click()
+    expect(page.locator(f"{WIDGET} .bt-error-summary")).to_contain_text(expected["errors"]["_"])
+    expect(page.locator(f"{WIDGET} fieldset .bt-error")).to_contain_text(expected["errors"]["_"])
