@@ -1,0 +1,125 @@
+"""When the interactive tree cannot run: no JavaScript, no wasm, a wrong MIME type, a tampered wheel,
+and the wait while Pyodide boots."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from decision_tree import registry
+from tests.browser.conftest import OriginGuard
+from tests.browser.widget import WIDGET, expect_question, paths, question, tree_url, wait_ready
+
+pytestmark = pytest.mark.browser
+
+SLUG = "hjemmearbeid"
+FAILURE_LIMIT_S = 10
+
+
+def test_without_javascript_the_outline_is_there_and_readable(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    guard = OriginGuard(base_url)
+    context.on("request", guard)
+    page = context.new_page()
+    page.goto(tree_url(SLUG))
+    tree = registry.get(SLUG)
+    outline = page.locator(".beslutningstre-outline")
+    expect(outline).to_be_visible()
+    for q in tree.questions.values():
+        expect(outline.locator(f"[id='tre-{q.id}']")).to_be_visible()
+    for o in tree.outcomes.values():
+        expect(outline.locator(f"[id='tre-{o.id}']")).to_be_visible()
+    # The empty mount point takes no room and says nothing.
+    expect(page.locator(WIDGET)).to_be_empty()
+    assert not [u for u in guard.requests if "/assets/pyodide/" in u or "beslutningstre-worker" in u]
+    context.close()
+    assert not guard.foreign
+
+
+# Records, in the page's own clock, when the widget started loading the engine and when it gave up.
+ENGINE_CLOCK = """
+new MutationObserver(() => {
+  const state = document.querySelector(".beslutningstre-widget")?.dataset.engine;
+  if (state === "loading") window.__loadingAt ??= performance.now();
+  if (state === "failed") window.__failedAt ??= performance.now();
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-engine"], childList: true });
+"""
+
+
+def expect_failure_within_limit(page) -> None:
+    widget = page.locator(WIDGET)
+    expect(widget).to_have_attribute("data-engine", "failed", timeout=(FAILURE_LIMIT_S + 5) * 1000)
+    waited = page.evaluate("window.__failedAt - window.__loadingAt")
+    # The limit, plus what a busy machine may add to a timer.
+    assert waited <= FAILURE_LIMIT_S * 1000 + 750, f"{waited:.0f} ms"
+    box = widget.locator(".bt-failure")
+    expect(box).to_be_visible()
+    expect(box).to_have_attribute("role", "alert")
+    expect(box).to_contain_text("som tekst lenger ned på siden")
+    link = box.get_by_role("link", name="Gå til beslutningstreet som tekst")
+    href = link.get_attribute("href")
+    assert href.startswith("#") and page.locator(href).count() == 1, href
+
+
+def test_blocked_wasm_shows_the_failure_message_within_10_s(page):
+    page.add_init_script(ENGINE_CLOCK)
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(tree_url(SLUG))
+    expect_question(page, registry.get(SLUG).start)  # the first question still shows at once
+    expect_failure_within_limit(page)
+
+
+def test_wasm_with_the_wrong_mime_type_times_out_into_the_failure_message(page, base_url):
+    # Served as text/plain, streaming compilation refuses it and Pyodide may never settle:
+    # the widget must not wait forever.
+    def wrong_type(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-type": "text/plain"})
+
+    page.add_init_script(ENGINE_CLOCK)
+    page.route("**/*.wasm", wrong_type)
+    page.goto(tree_url(SLUG))
+    expect_failure_within_limit(page)
+
+
+def test_a_tampered_engine_wheel_is_refused(page):
+    # The lock file carries the wheel's sha256; the browser checks it (subresource integrity).
+    def tamper(route):
+        response = route.fetch()
+        body = bytearray(response.body())
+        body[len(body) // 2] ^= 0xFF
+        route.fulfill(response=response, body=bytes(body))
+
+    page.add_init_script(ENGINE_CLOCK)
+    page.route("**/*.whl", tamper)
+    page.goto(tree_url(SLUG))
+    expect_failure_within_limit(page)
+
+
+def test_an_answer_given_while_pyodide_boots_waits_visibly_then_goes_on(page):
+    held = []
+    page.route("**/*.wasm", lambda route: held.append(route))
+    page.goto(tree_url(SLUG))
+    step = paths(SLUG)[0].steps[0]
+    form = question(page)
+    form.get_by_role("radio", name=step.option.label, exact=True).check()
+    form.get_by_role("button", name="Neste").click()
+
+    widget = page.locator(WIDGET)
+    expect(widget.locator(".bt-loading")).to_be_visible()
+    expect(widget.locator(".bt-loading")).to_contain_text("Laster")
+    expect(widget.locator("[role=status]")).to_have_text("Laster …")
+    expect(widget).to_have_attribute("data-engine", "loading")
+    expect(widget).to_have_attribute("aria-busy", "true")
+
+    for _ in range(100):  # route handlers run while Playwright waits
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the wasm request was held"
+    for route in held:
+        route.continue_()
+    wait_ready(page)
+    expect_question(page, step.option.next)
+    expect(widget.locator(".bt-loading")).to_have_count(0)
+    assert widget.get_attribute("aria-busy") is None

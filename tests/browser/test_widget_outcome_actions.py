@@ -1,0 +1,78 @@
+"""The outcome's actions: "Kopier lenke", "Send e-post til leder" (mailto: with the engine's
+receipt) and "Skriv ut" (a print view of the receipt alone)."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from decision_tree import api
+from tests.browser.widget import WIDGET, current_state, open_tree, outcome, paths, walk
+
+pytestmark = pytest.mark.browser
+
+SLUG = "yrkesskade"
+
+
+def reach_outcome(page):
+    open_tree(page, SLUG)
+    path = paths(SLUG)[0]
+    walk(page, path.steps)
+    expect(outcome(page)).to_be_visible()
+    return path
+
+
+def expected_receipt(page) -> str:
+    data = page.evaluate("JSON.parse(document.querySelector('.beslutningstre-data').dataset.json)")
+    link = page.url.split("?")[0]
+    return api.receipt(SLUG, current_state(page), link, data.get("extra", {}))
+
+
+def test_copy_link_puts_the_address_of_this_result_on_the_clipboard(page, context, base_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    reach_outcome(page)
+    outcome(page).get_by_role("button", name="Kopier lenke").click()
+    expect(page.locator(f"{WIDGET} [role=status]")).to_have_text("Lenken er kopiert.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.url and current_state(page) and "svar=" in copied
+
+
+def test_mail_to_leader_carries_subject_and_the_engines_receipt(page):
+    path = reach_outcome(page)
+    mail = outcome(page).get_by_role("link", name="Send e-post til leder")
+    receipt = expected_receipt(page)
+    page.wait_for_function(
+        "() => document.querySelector('.bt-outcome-actions a[href^=\"mailto:\"]').href.includes('body=')"
+        " && document.querySelector('.bt-receipt').textContent.length > 0")
+    href = mail.get_attribute("href")
+    assert href.startswith("mailto:?")
+    query = parse_qs(urlsplit(href).query)
+    assert path.outcome.title in query["subject"][0]
+    body = unquote(href.split("body=", 1)[1])
+    assert body == receipt.replace("\n", "\r\n")
+    assert page.url in body, "the receipt links back to this result"
+
+
+def test_print_shows_the_receipt_alone(page):
+    reach_outcome(page)
+    receipt = expected_receipt(page)
+    page.wait_for_function("document.querySelector('.bt-receipt').textContent.length > 0")
+    # Chromium headless returns from print() at once; record what the page looked like then.
+    page.evaluate("""window.print = () => {
+        window.__printedWithClass = document.documentElement.classList.contains('bt-printing'); }""")
+    outcome(page).get_by_role("button", name="Skriv ut").click()
+    assert page.evaluate("window.__printedWithClass") is True
+
+    page.evaluate("document.documentElement.classList.add('bt-printing')")
+    page.emulate_media(media="print")
+    expect(page.locator(f"{WIDGET} .bt-receipt")).to_be_visible()
+    expect(page.locator(f"{WIDGET} .bt-receipt")).to_have_text(receipt)
+    for hidden in ("h1", ".md-header", f"{WIDGET} .bt-outcome h2", ".beslutningstre-outline", f"{WIDGET} .bt-answers"):
+        expect(page.locator(hidden).first).to_be_hidden()
+
+    # A plain Ctrl+P prints the page as it is, receipt excluded.
+    page.evaluate("document.documentElement.classList.remove('bt-printing')")
+    expect(page.locator(f"{WIDGET} .bt-outcome h2")).to_be_visible()
+    expect(page.locator(f"{WIDGET} .bt-receipt")).to_be_hidden()
