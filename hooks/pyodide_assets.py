@@ -129,7 +129,7 @@ def _compiled_stdlib(version: str) -> Path:
     if not node:
         raise PluginError("Node.js mangler: den trengs for å kompilere Pythons standardbibliotek for Pyodide.")
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".tmp")
+    partial = target.with_suffix(f".{os.getpid()}.tmp")  # builds may run side by side
     result = subprocess.run(
         [node, str(COMPILE_STDLIB), str(PYODIDE_NPM), str(partial), json.dumps(options)],
         capture_output=True, text=True, cwd=ROOT,
@@ -145,35 +145,36 @@ def _engine_wheel_and_lock() -> tuple[Path, Path]:
     from flit_core import buildapi  # pinned build dependency, see requirements.txt
 
     out = CACHE / "engine"
-    build_dir = out / "build"
-    shutil.rmtree(build_dir, ignore_errors=True)
-    build_dir.mkdir(parents=True)
-    with _env(SOURCE_DATE_EPOCH=_SOURCE_DATE_EPOCH), contextlib.chdir(ROOT), \
-            contextlib.redirect_stdout(sys.stderr):
-        wheel = build_dir / buildapi.build_wheel(str(build_dir))
-    if not wheel.name.endswith("-py3-none-any.whl"):
-        raise PluginError(f"Motoren ble bygget som {wheel.name}, ikke som et rent py3-none-any-hjul.")
+    out.mkdir(parents=True, exist_ok=True)
+    # Builds may run side by side (mkdocs serve, tests): each works in its own folder and only
+    # moves finished files into place.
+    with tempfile.TemporaryDirectory(dir=out) as scratch:
+        scratch = Path(scratch)
+        with _env(SOURCE_DATE_EPOCH=_SOURCE_DATE_EPOCH), contextlib.chdir(ROOT), \
+                contextlib.redirect_stdout(sys.stderr):
+            wheel = scratch / buildapi.build_wheel(str(scratch))
+        if not wheel.name.endswith("-py3-none-any.whl"):
+            raise PluginError(f"Motoren ble bygget som {wheel.name}, ikke som et rent py3-none-any-hjul.")
 
-    digest = _sha256(wheel)
-    keep = out / digest[:16]
-    lock = keep / "pyodide-lock.json"
-    if not lock.exists():
-        keep.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(wheel, keep / wheel.name)
-        # Start from the runtime's own `info` block (its abi_version must match) and no packages:
-        # the page needs our one wheel, not Pyodide's 357 entries.
-        upstream = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text(encoding="utf-8"))
-        base = keep / "base-lock.json"
-        base.write_text(json.dumps({"info": upstream["info"], "packages": {}}), encoding="utf-8")
-        pyodide_cli = Path(sysconfig.get_path("scripts")) / "pyodide"
-        result = subprocess.run(
-            [str(pyodide_cli), "lockfile", "add-wheels", "--input", str(base), "--output", str(lock) + ".tmp",
-             "--base-path", str(keep), str(keep / wheel.name)],
-            capture_output=True, text=True, cwd=keep,
-        )
-        if result.returncode != 0:
-            raise PluginError(f"'pyodide lockfile add-wheels' feilet:\n{result.stderr[-4000:]}")
-        Path(str(lock) + ".tmp").replace(lock)
+        keep = out / _sha256(wheel)[:16]
+        lock = keep / "pyodide-lock.json"
+        if not lock.exists():
+            # Start from the runtime's own `info` block (its abi_version must match) and no
+            # packages: the page needs our one wheel, not Pyodide's 357 entries.
+            upstream = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text(encoding="utf-8"))
+            base = scratch / "base-lock.json"
+            base.write_text(json.dumps({"info": upstream["info"], "packages": {}}), encoding="utf-8")
+            pyodide_cli = Path(sysconfig.get_path("scripts")) / "pyodide"
+            result = subprocess.run(
+                [str(pyodide_cli), "lockfile", "add-wheels", "--input", str(base),
+                 "--output", str(scratch / "pyodide-lock.json"), "--base-path", str(scratch), str(wheel)],
+                capture_output=True, text=True, cwd=scratch,
+            )
+            if result.returncode != 0:
+                raise PluginError(f"'pyodide lockfile add-wheels' feilet:\n{result.stderr[-4000:]}")
+            keep.mkdir(parents=True, exist_ok=True)
+            wheel.replace(keep / wheel.name)
+            (scratch / "pyodide-lock.json").replace(lock)
     return keep / wheel.name, lock
 
 

@@ -86,8 +86,10 @@ function h(tag, attrs = {}, ...children) {
 let uid = 0;
 const newId = (prefix) => `bt-${prefix}-${++uid}`;
 
-function button(label, onclick, { cls = "", ...attrs } = {}) {
-  return h("button", { type: "button", class: `md-button ${cls}`.trim(), onclick, ...attrs }, label);
+// A <button>, never a link: Material's router captures links to site pages. Styled as Material's
+// outlined button unless told otherwise ("bt-link" reads as a link).
+function button(label, onclick, { cls = "md-button", ...attrs } = {}) {
+  return h("button", { type: "button", class: cls, onclick, ...attrs }, label);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,7 +274,7 @@ class Widget {
         controls),
       h("div", { class: "bt-actions" },
         h("button", { type: "submit", class: "md-button md-button--primary" }, "Neste"),
-        view.can_go_back ? button("Tilbake", () => this.request("back", [view.state]), { cls: "bt-secondary" }) : null));
+        view.can_go_back ? button("Tilbake", () => this.request("back", [view.state]), { cls: "md-button bt-secondary" }) : null));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.submit(form, view);
@@ -449,7 +451,7 @@ class Widget {
     return [h("div", { class: "bt-invalid", role: "alert" },
       h("h2", { class: "bt-title", tabindex: "-1", "data-focus": true }, "Lenken virker ikke"),
       h("p", {}, view.message),
-      h("p", {}, button("Start på nytt", () => this.restart(), { cls: "md-button--primary" })))];
+      h("p", {}, button("Start på nytt", () => this.restart(), { cls: "md-button md-button--primary" })))];
   }
 
   renderFailure() {
