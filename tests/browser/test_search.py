@@ -45,6 +45,9 @@ def test_search_ui_is_norwegian(page):
     page.goto("")
     assert page.locator("input.md-search__input").get_attribute("placeholder") == "Søk i retningslinjen"
     page.keyboard.press("/")
+    page.wait_for_function("() => !/Starter/.test(document.querySelector('.md-search-result__meta')?.textContent)")
     page.keyboard.type("qqqzzz")
-    page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent.trim()")
+    page.wait_for_function(
+        "() => /\\d+ treff|Ingen treff/.test(document.querySelector('.md-search-result__meta')?.textContent)"
+    )
     assert page.locator(".md-search-result__meta").inner_text().strip() == "Ingen treff"
