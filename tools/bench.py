@@ -86,6 +86,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json", ".whl": "application/octet-stream", ".zip": "application/zip",
     }
     version_dir = ""
+    strip_mermaid = False
 
     def log_message(self, *args):
         pass
@@ -106,6 +107,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             js = BASELINE_JS % f"/assets/pyodide/{self.version_dir}/pyodide.mjs"
             return self._send(js.encode(), "text/javascript")
         # The defaults loadPyodide() asks for; the site itself ships neither.
+        if self.strip_mermaid and re.fullmatch(r"/beslutningstre/[^/]+/", path):
+            # What-if: the tree page without its Mermaid script (5.5 MB parsed on the main thread).
+            html = (Path(self.directory) / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+            html = re.sub(r'<script src="[^"]*mermaid[^"]*"[^>]*></script>', "", html)
+            return self._send(html.encode(), "text/html; charset=utf-8")
         for name in ("python_stdlib.zip", "pyodide-lock.json"):
             if path == f"/assets/pyodide/{self.version_dir}/{name}":
                 ctype = "application/zip" if name.endswith(".zip") else "application/json"
@@ -120,8 +126,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def serve(version: str):
+def serve(version: str, strip_mermaid: bool = False):
     Handler.version_dir = version
+    Handler.strip_mermaid = strip_mermaid
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(SITE)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -227,12 +234,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="cold loads of each page (default 5)")
     parser.add_argument("--tree", default="hjemmearbeid", help="the tree page to measure")
+    parser.add_argument("--no-mermaid", action="store_true",
+                        help="what-if: serve tree pages without their Mermaid script")
     args = parser.parse_args(argv)
 
     if not (SITE / "index.html").exists():
         raise SystemExit("site/ mangler: kjør 'make site' først.")
     version = json.loads((NPM_PYODIDE / "package.json").read_text())["version"]
-    server, base = serve(version)
+    server, base = serve(version, args.no_mermaid)
     walks = scripted_walk(args.tree)
 
     from playwright.sync_api import sync_playwright
@@ -282,7 +291,7 @@ def main(argv=None) -> int:
     ]
     print()
     print(f"Beslutningstre-benchmark: {args.runs} kalde kjøringer av beslutningstre/{args.tree}/ og grunnlinjen, "
-          f"Chromium headless, Pyodide {version}")
+          f"Chromium headless, Pyodide {version}" + (" – UTEN Mermaid-skriptet (hva-om)" if args.no_mermaid else ""))
     print(f"Grunnlinje (bar side, loadPyodide() med standardvalg): median {base_ready:.0f} ms "
           f"(alle: {', '.join(f'{r:.0f}' for r, _ in baseline)} ms); Pyodide-kjernen den henter: {mb(core_bytes)}")
     print(f"Treside klar (alle): {', '.join(f'{t['ready']:.0f}' for t in tree)} ms; "

@@ -249,10 +249,16 @@ class Widget {
     this.body.replaceChildren(...parts);
     if (!focus) return;
     this.body.querySelector("[data-focus]")?.focus();
-    if (view.status === "outcome") this.announce(`Resultat: ${view.outcome.title}`);
-    else if (view.status === "invalid") this.announce(view.message);
+    if (view.status === "outcome") {
+      const title = this.node(view.outcome.id).title;
+      this.announce(`Resultat: ${title ? textOf(title) : view.outcome.title}`);
+    } else if (view.status === "invalid") this.announce(view.message);
     else if (Object.keys(view.errors ?? {}).length) this.announce("Svaret må rettes. Se feilmeldingen.");
-    else this.announce(`Spørsmål ${view.answers.length + 1}`);
+    else {
+      // The question's place in the walk: an earlier one when an answer is being changed.
+      const asked = view.answers.findIndex((a) => a.question_id === view.question.id);
+      this.announce(`Spørsmål ${(asked >= 0 ? asked : view.answers.length) + 1}`);
+    }
   }
 
   renderQuestion(view) {
