@@ -66,15 +66,19 @@ def parse_field(field: NumberField, raw: object) -> tuple[int | None, str]:
     return scaled, ""
 
 
+def check_field(field, scaled: int) -> str:
+    """Range check of one parsed value; "" when it is within bounds."""
+    value = Fraction(scaled, scale(field))
+    if value < field.min:
+        return field.min_message or f"{_name(field)} kan ikke være mindre enn {fmt(field.min)}."
+    if field.max is not None and value > field.max:
+        return field.max_message or f"{_name(field)} kan ikke være større enn {fmt(field.max)}."
+    return ""
+
+
 def check_scaled(question: Question, values: tuple[int, ...]) -> dict[str, str]:
     """Range checks on already-parsed values; {} when all is well."""
-    errors: dict[str, str] = {}
-    for field, scaled in zip(question.fields, values):
-        value = Fraction(scaled, scale(field))
-        if value < field.min:
-            errors[field.id] = field.min_message or f"{_name(field)} kan ikke være mindre enn {fmt(field.min)}."
-        elif field.max is not None and value > field.max:
-            errors[field.id] = field.max_message or f"{_name(field)} kan ikke være større enn {fmt(field.max)}."
+    errors = {f.id: m for f, v in zip(question.fields, values) if (m := check_field(f, v))}
     if not errors and question.max_value is not None:
         computed = compute(question, values)
         if computed is None or computed > question.max_value:
@@ -126,6 +130,8 @@ def parse_answer(question: Question, raw: object) -> tuple[tuple[int, ...] | Non
     errors: dict[str, str] = {}
     for field in question.fields:
         scaled, message = parse_field(field, raw.get(field.id))
+        # Report every field's problem at once (range too), not only the first one typed wrong.
+        message = message or check_field(field, scaled)
         if message:
             errors[field.id] = message
         else:

@@ -130,3 +130,11 @@ def test_non_dict_number_input_is_rejected_not_raised():
     for raw in (None, "3", 3, ["3", "4"], {"dager": None, "uker": 4}):
         again = api.answer(SLUG, view["state"], "omfang", raw)
         assert again["status"] == "question" and again["errors"]
+
+
+def test_every_bad_number_is_reported_at_once():
+    # GOV.UK style: one round trip shows all problems, including range errors next to parse errors.
+    view = walk(SLUG, *LATER)
+    errors = api.answer(SLUG, view["state"], "omfang", {"dager": "-1", "uker": "0"})["errors"]
+    assert set(errors) == {"dager", "uker"}
+    assert "negativt" in errors["dager"] and "minst 1" in errors["uker"]
