@@ -40,12 +40,16 @@ COMPILE_STDLIB = ROOT / "tools" / "compile-stdlib.mjs"
 # from a CDN, the classic-script build, type declarations) stays out of the site.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
-# Never imported in a browser worker: interactive tools and the test suites' helpers. Everything
-# else stays (as source if not precompiled), so an import nobody foresaw still works.
+# Never imported by the engine or by Pyodide in a browser worker: interactive and developer tools,
+# test helpers, servers, mail and process machinery a browser cannot use. Everything else stays
+# (as source where it is not precompiled), so an import nobody foresaw still works, only slower.
 STDLIB_DROP = (
     "__hello__", "__phello__", "_pyrepl", "antigravity", "this", "idlelib", "turtledemo",
-    "site-packages", "pdb", "bdb", "pydoc", "doctest", "unittest", "timeit", "cProfile", "profile",
-    "pstats", "trace", "tabnanny", "pyclbr", "compileall", "zipapp",
+    "site-packages", "pdb", "bdb", "pydoc", "pydoc_data", "doctest", "unittest", "timeit", "cProfile",
+    "profile", "pstats", "trace", "tracemalloc", "tabnanny", "pyclbr", "compileall", "zipapp",
+    "multiprocessing", "sqlite3", "dbm", "xmlrpc", "wsgiref", "socketserver", "smtplib", "imaplib",
+    "poplib", "ftplib", "mailbox", "netrc", "webbrowser", "pty", "tty", "getpass", "curses", "venv",
+    "ensurepip",
 )
 
 # Pinned 1980-01-01 timestamps make the wheel byte-for-byte reproducible, so its hash (and the
