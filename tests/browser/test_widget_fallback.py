@@ -123,3 +123,24 @@ def test_an_answer_given_while_pyodide_boots_waits_visibly_then_goes_on(page):
     expect_question(page, step.option.next)
     expect(widget.locator(".bt-loading")).to_have_count(0)
     assert widget.get_attribute("aria-busy") is None
+
+
+def test_an_engine_error_is_shown_not_swallowed(page):
+    # A worker whose engine refuses "answer" stands in for an engine that breaks its contract.
+    def refuse_answers(route):
+        response = route.fetch()
+        body = response.text().replace('"answer", ', "")
+        assert body != response.text()
+        route.fulfill(response=response, body=body)
+
+    page.route("**/beslutningstre-worker.js", refuse_answers)
+    page.goto(tree_url(SLUG))
+    wait_ready(page)
+    step = paths(SLUG)[0].steps[0]
+    question(page).get_by_role("radio", name=step.option.label, exact=True).check()
+    question(page).get_by_role("button", name="Neste").click()
+    box = page.locator(f"{WIDGET} .bt-failure")
+    expect(box).to_contain_text("Noe gikk galt")
+    expect(box.locator("h2")).to_be_focused()
+    box.get_by_role("button", name="Start på nytt").click()
+    expect_question(page, registry.get(SLUG).start)

@@ -163,8 +163,11 @@ class Widget {
     let view;
     try {
       view = await this.engine.call(method, this.slug, ...args);
-    } catch {
-      return; // the engine failed; engineChanged has rendered the failure
+    } catch (error) {
+      // A failed engine has rendered its own message (engineChanged). A running engine that
+      // throws breaks its contract; say so rather than leave the button dead.
+      if (this.engine.status === "ready" && token === this.token && this.connected) this.renderBroken(error);
+      return;
     }
     if (token !== this.token || !this.connected) return;
     if (loadingShown) this.hideLoading();
@@ -458,6 +461,19 @@ class Widget {
       h("h2", { class: "bt-title", tabindex: "-1", "data-focus": true }, "Lenken virker ikke"),
       h("p", {}, view.message),
       h("p", {}, button("Start på nytt", () => this.restart(), { cls: "md-button md-button--primary" })))];
+  }
+
+  renderBroken(error) {
+    console.error("[beslutningstre]", error);
+    this.hideLoading();
+    const outline = findOutline(this.root);
+    this.body.replaceChildren(h("div", { class: "bt-failure", role: "alert" },
+      h("h2", { class: "bt-title", tabindex: "-1", "data-focus": true }, "Noe gikk galt"),
+      h("p", {}, "Beslutningstreet klarte ikke å behandle svaret. Prøv å starte på nytt, "
+        + "eller les hele treet som tekst lenger ned på siden."),
+      h("p", {}, button("Start på nytt", () => this.restart(), { cls: "md-button md-button--primary" })),
+      outline ? h("p", {}, h("a", { href: `#${outline.id}` }, "Gå til beslutningstreet som tekst")) : null));
+    this.body.querySelector("[data-focus]")?.focus();
   }
 
   renderFailure() {
