@@ -4,8 +4,15 @@
 // Pyodide in a module worker (beslutningstre-worker.js). The first question comes from data the
 // build put in the page, so it shows at once while Pyodide boots.
 //
-// Loaded on every page (instant navigation keeps this module alive), but the worker is only
-// created on the first page that carries a tree, and then reused.
+// A classic script, loaded synchronously from the page's head on every page (overrides/main.html):
+// it runs before the body is parsed, mounts each tree as soon as the parser delivers it (before
+// Material's bundle and deferred scripts run), and stays alive across instant navigation. The
+// worker is only created on the first page that carries a tree, and then reused.
+(() => {
+"use strict";
+
+// Paths are relative to this script, so the site works under any sub-path.
+const SCRIPT_URL = document.currentScript.src;
 
 const ENGINE_TIMEOUT_MS = 10_000;
 const STATE_PARAM = "svar";
@@ -51,7 +58,7 @@ function getEngine() {
     }
     for (const fn of listeners) fn(status);
   };
-  const worker = new Worker(new URL("./beslutningstre-worker.js", import.meta.url), { type: "module" });
+  const worker = new Worker(new URL("beslutningstre-worker.js", SCRIPT_URL), { type: "module" });
   // A wasm served with the wrong type makes Pyodide hang rather than fail: never wait forever.
   const timer = setTimeout(() => settle("failed", "timeout"), ENGINE_TIMEOUT_MS);
   worker.addEventListener("error", (event) => settle("failed", event.message || "worker error"));
@@ -560,10 +567,8 @@ window.addEventListener("popstate", () => {
   for (const widget of widgets) if (widget.connected) widget.popState();
 });
 
-// This module loads `async` from the page's head (overrides/main.html), so it may run while the
-// body is still being parsed: mount as soon as the parser has delivered a mount point and its
-// data, without waiting for Material's bundle or deferred scripts (Mermaid). After that,
-// Material's document$ announces every page that instant navigation brings in.
+// Mount as soon as the parser has delivered a mount point and its data; after that, Material's
+// document$ announces every page that instant navigation brings in.
 function followMaterial() {
   window.document$?.subscribe?.(mountAll);
 }
@@ -580,3 +585,4 @@ if (document.readyState === "loading") {
 } else {
   followMaterial();
 }
+})();
