@@ -274,7 +274,7 @@ def paths_table_html(tree: Tree, common: Common, r: Renderer) -> str:
     )
 
 
-def page_markdown(tree: Tree, common: Common, r: Renderer, data: dict) -> str:
+def page_markdown(tree: Tree, common: Common, r: Renderer, data: dict, mermaid_href: str) -> str:
     """The generated page: Markdown headings (for the table of contents) around raw HTML."""
     payload = esc(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return "\n".join(
@@ -282,7 +282,6 @@ def page_markdown(tree: Tree, common: Common, r: Renderer, data: dict) -> str:
             "---",
             f"title: {json.dumps(tree.title, ensure_ascii=False)}",
             f"description: {json.dumps(tree.description, ensure_ascii=False)}",
-            "template: beslutningstre.html",
             "---",
             "",
             f"# {tree.title} {{ #beslutningstre }}",
@@ -304,9 +303,10 @@ def page_markdown(tree: Tree, common: Common, r: Renderer, data: dict) -> str:
             "",
             "Diagrammet viser det samme som oversikten over.",
             "",
-            '<div class="beslutningstre-diagram">',
-            '<p class="beslutningstre-nojs">Diagrammet vises når JavaScript er slått på.</p>',
-            f'<pre class="mermaid">{esc(mermaid_source(tree))}</pre>',
+            # Drawn by beslutningstre-diagram.js, which loads Mermaid only when the reader gets near.
+            f'<div class="beslutningstre-diagram" data-mermaid="{esc(mermaid_href)}">',
+            '<p class="beslutningstre-diagram__status">Diagrammet vises når JavaScript er slått på.</p>',
+            f'<pre class="beslutningstre-diagram__kilde" hidden>{esc(mermaid_source(tree))}</pre>',
             "</div>",
             "",
             "## Alle veier { #alle-veier }",
@@ -383,7 +383,8 @@ class TreeBuild:
 
             r = Renderer(fill, get_relative_url(guideline_file.url, page.url), labels)
             data = tree_json(tree, self.common, r, extra)
-            page.content_string = page_markdown(tree, self.common, r, data)
+            mermaid_href = get_relative_url(MERMAID_TARGET, page.url)
+            page.content_string = page_markdown(tree, self.common, r, data, mermaid_href)
             files.append(page)
             json_uri = f"{SECTION}/{tree.slug}/tree.json"
             files.append(File.generated(config, json_uri, content=json.dumps(data, ensure_ascii=False, indent=1)))
