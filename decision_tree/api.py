@@ -13,6 +13,7 @@ from fractions import Fraction
 from . import engine, numbers, registry
 from .engine import State
 from .model import Question, Tree
+from .paths import outcome_document
 from .receipt import render as _render_receipt
 from .state import decode, encode, fingerprint
 
@@ -110,17 +111,10 @@ def _view(tree: Tree, state: State, errors: dict | None = None, typed=None) -> d
         selected = typed if typed is not None else _selected(node, stored)
         view["question"] = _question(node, selected)
         return view
-    certainty = common.certainties[node.certainty]
     view["status"] = "outcome"
     view["outcome"] = {
-        "id": node.id,
-        "title": node.title,
-        "text": node.text,
-        "certainty": node.certainty,
-        "certainty_label": certainty.label,
-        "certainty_description": certainty.description,
-        "citations": [{"anchor": c.anchor, "quote": c.quote} for c in node.citations],
-        "next_steps": [common.steps[s] for s in node.next_steps],
+        **outcome_document(node, common),
+        "certainty_description": common.certainties[node.certainty].description,
         "next_step_ids": list(node.next_steps),
         "why": answers,
     }

@@ -63,6 +63,7 @@ def range_of(question: Question, option: Option) -> dict:
 
 
 def outcome_document(outcome: Outcome, common: Common) -> dict:
+    """An outcome as JSON: `paths --json` prints this, and api's views extend it."""
     certainty = common.certainties[outcome.certainty]
     return {
         "id": outcome.id,

@@ -127,20 +127,16 @@ def test_a_changed_quote_fails_against_the_guideline(guideline):
     assert "ikke i retningslinjen" in str(problem)
 
 
-def test_a_quote_under_the_wrong_anchor_fails(guideline):
+@pytest.mark.parametrize(("anchor", "message"), [
+    ("punkt-8b", "står et annet sted i retningslinjen"),  # a real anchor, but not where the quote is
+    ("punkt-99", "ankeret «punkt-99» finnes ikke"),
+])
+def test_a_quote_under_a_wrong_or_unknown_anchor_fails(guideline, anchor, message):
     tree = registry.get("reise")
     outcome = tree.outcomes["hjem-kontor"]
-    wrong = replace(outcome, citations=(replace(outcome.citations[0], anchor="punkt-8b"),))
+    wrong = replace(outcome, citations=(replace(outcome.citations[0], anchor=anchor),))
     [problem] = check_citations(replace(tree, outcomes={**tree.outcomes, "hjem-kontor": wrong}), guideline)
-    assert "står et annet sted i retningslinjen" in str(problem)
-
-
-def test_an_unknown_anchor_fails(guideline):
-    tree = registry.get("reise")
-    outcome = tree.outcomes["hjem-kontor"]
-    wrong = replace(outcome, citations=(replace(outcome.citations[0], anchor="punkt-99"),))
-    [problem] = check_citations(replace(tree, outcomes={**tree.outcomes, "hjem-kontor": wrong}), guideline)
-    assert "ankeret «punkt-99» finnes ikke" in str(problem)
+    assert message in str(problem)
 
 
 def test_receipt_version_and_date_must_match_the_guideline(guideline):
