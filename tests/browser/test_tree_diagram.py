@@ -80,6 +80,9 @@ def test_instant_navigation_draws_the_next_trees_diagram_with_the_same_mermaid(p
 
     page.locator(".md-nav--primary").get_by_role("link", name=registry.get(second).title).first.click()
     expect(page).to_have_url(re.compile(rf"/beslutningstre/{second}/$"))
+    # The address changes before Material swaps the page in: until then "#diagram" is the first
+    # tree's heading, about to be detached (this raced). Wait for the second tree's content.
+    expect(page.locator(f'.beslutningstre-widget[data-tree="{second}"]')).to_be_attached()
     page.locator("#diagram").scroll_into_view_if_needed()
     expect_drawn(page, second)
     assert still_same_document(page), "the second tree came through instant navigation"
