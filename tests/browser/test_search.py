@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.search_box import type_query
+
 # query -> section anchors that count as the right answer (guideline point or FAQ entry)
 EXPECTED = {
     "hytte": {"retningslinje/#punkt-1", "faq/#hytte"},
@@ -20,13 +22,7 @@ EXPECTED = {
 def search(page, query: str) -> list[str]:
     """Type into Material's search and return result links, best first, relative to the site root."""
     page.goto("")
-    # The index loads in a worker; until it is ready the meta line says "Starter søk".
-    page.keyboard.press("/")  # Material's shortcut focuses the search field
-    page.wait_for_function("() => !/Starter/.test(document.querySelector('.md-search-result__meta')?.textContent)")
-    page.keyboard.type(query)  # real key events: Material searches on keyup
-    page.wait_for_function(
-        "() => /\\d+ treff|Ingen treff/.test(document.querySelector('.md-search-result__meta')?.textContent)"
-    )
+    type_query(page, query)
     hrefs = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
     # Keep path and fragment; drop the origin and Material's ?h= highlight parameter.
     return [urlsplit(h).path.lstrip("/") + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "") for h in hrefs]
@@ -44,10 +40,5 @@ def test_search_finds_the_right_section(page, query):
 def test_search_ui_is_norwegian(page):
     page.goto("")
     assert page.locator("input.md-search__input").get_attribute("placeholder") == "Søk i retningslinjen"
-    page.keyboard.press("/")
-    page.wait_for_function("() => !/Starter/.test(document.querySelector('.md-search-result__meta')?.textContent)")
-    page.keyboard.type("qqqzzz")
-    page.wait_for_function(
-        "() => /\\d+ treff|Ingen treff/.test(document.querySelector('.md-search-result__meta')?.textContent)"
-    )
+    type_query(page, "qqqzzz")
     assert page.locator(".md-search-result__meta").inner_text().strip() == "Ingen treff"
