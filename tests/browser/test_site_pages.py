@@ -56,6 +56,9 @@ def test_axe_on_open_search_dialog(page, axe, context):
     # Not while the results of a part of the word are still being replaced by those of the whole.
     type_query(page, "hjemmekontor")
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d+ treff"))
+    # The dialog and its results fade in; axe takes colours as they are at that moment, and halfway
+    # through the fade the links' contrast is too low (this raced). Wait until nothing moves.
+    page.wait_for_function("() => document.querySelector('.md-search').getAnimations({subtree: true}).length === 0")
     violations = axe(page)
     assert not violations, json.dumps(violations, ensure_ascii=False, indent=1)
 
