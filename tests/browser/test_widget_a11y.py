@@ -109,15 +109,26 @@ def test_error_summary_takes_focus_and_points_to_the_field(page):
 def test_materials_shortcuts_do_not_fire_inside_the_widget(page):
     open_tree(page, SLUG)
     url = page.url
+    # Material's page keys ("n", "p", ".", ",") click a link to the next or previous page, and the
+    # address changes only when that page has arrived: read right after the key it has not moved yet.
+    # The click happens during the key press, so record (and stop) every link click instead.
+    page.evaluate("""() => { window.__linkClicks = [];
+        document.addEventListener("click", (event) => {
+            const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+            if (link) { window.__linkClicks.push(link.href); event.preventDefault(); }
+        }, true); }""")
     question(page).get_by_role("radio").first.focus()
     for key in ("s", "f", "/", "n", "p", ".", ","):
         page.keyboard.press(key)
         expect(page.locator(SEARCH_INPUT)).not_to_be_focused()
+        assert page.evaluate("window.__linkClicks") == [], f"'{key}' followed a link"
         assert page.url == url, f"'{key}' navigated"
     expect(question(page).get_by_role("radio").first).to_be_focused()
 
-    # Outside the widget the same key opens search: the check above can fail.
+    # Outside the widget the same keys go to the next page and open search: the checks above can fail.
     page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("n")
+    assert page.evaluate("window.__linkClicks"), "'n' outside the widget followed no link"
     page.keyboard.press("s")
     expect(page.locator(SEARCH_INPUT)).to_be_focused()
 
