@@ -122,14 +122,24 @@ def main() -> int:
         cmd = prepare(prefix / "run", args.site, args.port)
         print(f"nginx serverer {args.site} på http://{HOST}:{args.port}/{MOUNT}/ (Ctrl-C stopper)", flush=True)
         proc = subprocess.Popen(cmd)
+        # Stopped some other way than Ctrl-C (`kill`, `timeout`, a closed terminal), this script
+        # must stop nginx too: otherwise nginx keeps the port, serving from a deleted prefix.
+        def stop(signum, frame):
+            raise KeyboardInterrupt
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, stop)
         try:
             return proc.wait()
         except KeyboardInterrupt:
-            # The terminal sent SIGINT to nginx too (fast shutdown); wait for it to finish.
+            # After Ctrl-C the terminal has sent SIGINT to nginx too; after anything else, this
+            # sends it (SIGINT is nginx's fast shutdown). Then wait for it to finish.
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGINT)
             try:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+                proc.wait()
             return 0
     finally:
         shutil.rmtree(prefix, ignore_errors=True)

@@ -1,0 +1,61 @@
+"""`make nginx` (deploy/run_nginx.py): however the script is stopped, nginx stops with it.
+
+Ctrl-C reaches nginx through the terminal, but `kill`, `timeout` or a closed terminal signal only
+the script. Measured before the fix: after SIGTERM, nginx kept serving the port.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT
+
+from .conftest import run_nginx
+
+
+def _wait_for(port: int, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stdout.read()
+        try:
+            with socket.create_connection((run_nginx.HOST, port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    pytest.fail(f"nginx svarte ikke på port {port}")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
+def test_stopping_the_script_stops_nginx(nginx_site, signum):
+    port = run_nginx.free_port()
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "deploy" / "run_nginx.py"), "--site", str(nginx_site), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,  # signals reach only what the test sends them to
+    )
+    try:
+        _wait_for(port, proc)
+        with urllib.request.urlopen(f"http://{run_nginx.HOST}:{port}/{run_nginx.MOUNT}/") as response:
+            assert response.status == 200
+
+        proc.send_signal(signum)  # to the script alone, as `kill` or `timeout` would
+        assert proc.wait(timeout=15) == 0
+
+        with pytest.raises(OSError):
+            socket.create_connection((run_nginx.HOST, port), timeout=1).close()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        # Whatever is left in the script's session (an nginx that outlived it) goes too.
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
