@@ -124,9 +124,11 @@ def main() -> int:
         proc = subprocess.Popen(cmd)
         # Stopped some other way than Ctrl-C (`kill`, `timeout`, a closed terminal), this script
         # must stop nginx too: otherwise nginx keeps the port, serving from a deleted prefix.
+        # SIGINT is set as well: started as a background job, Python inherits it ignored and
+        # would never see `kill -INT`.
         def stop(signum, frame):
             raise KeyboardInterrupt
-        for signum in (signal.SIGTERM, signal.SIGHUP):
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             signal.signal(signum, stop)
         try:
             return proc.wait()
