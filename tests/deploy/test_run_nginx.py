@@ -12,7 +12,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
@@ -20,18 +19,6 @@ import pytest
 from tests.conftest import ROOT
 
 from .conftest import run_nginx
-
-
-def _wait_for(port: int, proc: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.stdout.read()
-        try:
-            with socket.create_connection((run_nginx.HOST, port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    pytest.fail(f"nginx svarte ikke på port {port}")
 
 
 def _as_background_job() -> None:
@@ -44,12 +31,12 @@ def test_stopping_the_script_stops_nginx(nginx_site, signum, started):
     port = run_nginx.free_port()
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "deploy" / "run_nginx.py"), "--site", str(nginx_site), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,  # signals reach only what the test sends them to
         preexec_fn=_as_background_job if started == "background" else None,
     )
     try:
-        _wait_for(port, proc)
+        run_nginx.wait_until_listening(proc, port, timeout=15)
         with urllib.request.urlopen(f"http://{run_nginx.HOST}:{port}/{run_nginx.MOUNT}/") as response:
             assert response.status == 200
 

@@ -39,7 +39,8 @@ let mermaidReady = null; // one load for the whole visit, across instant navigat
 let drawn = 0;
 
 function loadMermaid(src) {
-  mermaidReady ??= new Promise((resolve, reject) => {
+  if (mermaidReady) return mermaidReady;
+  mermaidReady = new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = src;
     script.onload = () => {
