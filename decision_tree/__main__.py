@@ -14,6 +14,8 @@ from pathlib import Path
 from . import api, registry
 from .paths import all_paths, paths_document
 from .problems import TreeError
+from .receipt import render as render_receipt
+from .state import decode
 
 
 def _tree_or_exit(slug: str):
@@ -26,9 +28,9 @@ def _tree_or_exit(slug: str):
 
 
 def cmd_list(args) -> int:
-    for t in api.list_trees():
-        print(f"{t['slug']:<14} {t['title']}")
-        print(f"{'':<14} {t['description']}")
+    for t in registry.trees().values():
+        print(f"{t.slug:<14} {t.title}")
+        print(f"{'':<14} {t.description}")
     return 0
 
 
@@ -64,57 +66,60 @@ def _ask(prompt: str) -> str:
 
 def cmd_walk(args) -> int:
     tree = _tree_or_exit(args.tree)
-    view = api.start(tree.slug)
+    view = api.view(tree.slug, "")
     print(f"{tree.title}\n(Skriv «tilbake» for å gå tilbake, «avslutt» for å avslutte.)\n")
     while view["status"] == "question":
-        q = view["question"]
+        q = tree.questions[view["node"]]
         for message in view["errors"].values():
             print(f"! {message}")
-        print(q["text"])
-        if q["hint"]:
-            print(f"  ({q['hint']})")
-        if q["kind"] == "choice":
-            for number, option in enumerate(q["options"], start=1):
-                print(f"  {number}. {option['label']}")
+        print(q.text)
+        if q.hint:
+            print(f"  ({q.hint})")
+        if q.kind == "choice":
+            for number, option in enumerate(q.options, start=1):
+                print(f"  {number}. {option.label}")
             reply = _ask("Svar (nummer): ").strip()
             if reply == "avslutt":
                 return 1
             if reply == "tilbake":
                 view = api.back(tree.slug, view["state"])
                 continue
-            options = q["options"]
-            chosen = options[int(reply) - 1]["id"] if reply.isdigit() and 0 < int(reply) <= len(options) else reply
-            view = api.answer(tree.slug, view["state"], q["id"], chosen)
+            chosen = q.options[int(reply) - 1].id if reply.isdigit() and 0 < int(reply) <= len(q.options) else reply
+            view = api.answer(tree.slug, view["state"], q.id, chosen)
         else:
             values = {}
-            for field in q["fields"]:
-                reply = _ask(f"  {field['label']}: ").strip()
+            for field in q.fields:
+                reply = _ask(f"  {field.label}: ").strip()
                 if reply == "avslutt":
                     return 1
                 if reply == "tilbake":
                     break
-                values[field["id"]] = reply
+                values[field.id] = reply
             else:
-                view = api.answer(tree.slug, view["state"], q["id"], values)
+                view = api.answer(tree.slug, view["state"], q.id, values)
                 continue
             view = api.back(tree.slug, view["state"])
         print()
     print()
-    print(api.receipt(tree.slug, view["state"], args.link))
+    common = registry.common()
+    state = decode(tree, view["state"], common.guideline.version).state
+    print(render_receipt(tree, state, common, args.link), end="")
     return 0
 
 
 def cmd_check(args) -> int:
-    from .check import check_all
+    from .check import check_citations, check_common
     from .guideline import parse
 
-    guideline = None
-    page = Path(args.site) / registry.common().guideline.page / "index.html"
-    if page.exists():
-        guideline = parse(page.read_text(encoding="utf-8"))
-    else:
+    trees, common, problems = registry.load_files()
+    page = Path(args.site) / (common.guideline.page if common else "retningslinje") / "index.html"
+    guideline = parse(page.read_text(encoding="utf-8")) if page.exists() else None
+    if guideline is None:
         print(f"Fant ikke {page}; sjekker ikke sitatene (bygg nettstedet med «make site»).", file=sys.stderr)
-    _, problems = check_all(guideline=guideline)
+    elif common:
+        problems += check_common(common, guideline)
+        for tree in trees.values():
+            problems += check_citations(tree, guideline)
     for problem in problems:
         print(problem)
     if not problems:

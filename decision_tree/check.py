@@ -1,4 +1,6 @@
-"""Checks on trees, with `file:line` messages in Norwegian for HR.
+"""Pure checks over loaded trees, with `file:line` messages in Norwegian for HR.
+
+Loading is registry.py's job; everything here takes model objects and returns problems.
 
 - graph: ids resolve, no cycles, every node reachable, every path ends in an
   outcome, number ranges are ordered and total;
@@ -13,17 +15,14 @@ from __future__ import annotations
 import re
 import string
 from fractions import Fraction
-from pathlib import Path
 
-from . import load
 from .guideline import GuidelineText, normalise
 from .model import Common, Outcome, Question, Tree
 from .numbers import example
-from .problems import Problem, TreeError
+from .problems import Problem
 
 _LINK = re.compile(r"\]\(([^)\s]*)")
 _ALLOWED_LINK = re.compile(r"^(extra:[a-z_]+|https?://\S+|mailto:\S+)$")
-MAX_OPTIONS = 36  # one base-36 digit per answer in the state string
 
 
 def _links(source: str, line: int, text: str) -> list[Problem]:
@@ -50,6 +49,8 @@ def _number_question(tree: Tree, q: Question) -> list[Problem]:
             p(f.line, f"«min» for «{f.id}» kan ikke være negativ")
         if f.max is not None and f.max < f.min:
             p(f.line, f"«max» for «{f.id}» er mindre enn «min»")
+    if not q.numerator:
+        p(q.line, f"tallspørsmålet «{q.id}» trenger «value», for eksempel value = \"dager / uker\"")
     for name in (q.numerator, q.denominator):
         if name and name not in ids:
             p(q.line, f"«value» i «{q.id}» viser til tallfeltet «{name}», som ikke finnes")
@@ -96,8 +97,6 @@ def check_tree(tree: Tree, common: Common) -> list[Problem]:
         problems.extend(_links(src, q.line, q.text + q.hint))
         if not q.options:
             p(q.line, f"spørsmålet «{q.id}» har ingen svaralternativer")
-        if len(q.options) > MAX_OPTIONS:
-            p(q.line, f"spørsmålet «{q.id}» har mer enn {MAX_OPTIONS} svaralternativer")
         for option in q.options:
             if option.next and tree.node(option.next) is None:
                 p(option.line, f"«next» = «{option.next}» finnes ikke (verken spørsmål eller utfall)")
@@ -105,6 +104,8 @@ def check_tree(tree: Tree, common: Common) -> list[Problem]:
                 p(option.line, "«below» brukes bare i tallspørsmål")
         if q.kind == "number":
             problems.extend(_number_question(tree, q))
+        elif q.fields or q.value:
+            p(q.line, "bare spørsmål med kind = \"number\" kan ha tallfelt og «value»")
     for o in tree.outcomes.values():
         problems.extend(_outcome(tree, o, common))
     problems.extend(_graph(tree))
@@ -195,29 +196,6 @@ def check_common(common: Common, guideline: GuidelineText) -> list[Problem]:
     for key, text in expected.items():
         if text not in guideline.text:
             problems.append(Problem(common.source, 1, f"retningslinjen har ikke «{text}»; rett [guideline] {key}"))
-    for sid, text in common.steps.items():
-        problems.extend(_links(common.source, common.lines.get(f"steps.{sid}", 1), text))
+    for step in common.step:
+        problems.extend(_links(common.source, step.line, step.text))
     return problems
-
-
-def check_all(trees_dir: Path | None = None, guideline: GuidelineText | None = None, common_file: Path | None = None):
-    """Load and check every tree. Returns (trees by slug, problems)."""
-    problems: list[Problem] = []
-    try:
-        common = load.load_common(common_file or load.COMMON_FILE)
-    except TreeError as exc:
-        return {}, exc.problems
-    trees = {}
-    for path in load.tree_files(trees_dir or load.TREES_DIR):
-        try:
-            tree = load.load_tree(path)
-        except TreeError as exc:
-            problems.extend(exc.problems)
-            continue
-        problems.extend(check_tree(tree, common))
-        if guideline is not None:
-            problems.extend(check_citations(tree, guideline))
-        trees[tree.slug] = tree
-    if guideline is not None:
-        problems.extend(check_common(common, guideline))
-    return trees, problems

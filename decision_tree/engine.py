@@ -7,10 +7,15 @@ cursor: the index of an answered question the person went back to.
 - `change` sets the cursor with `returning`; answering then goes straight on
   to the first unanswered question or the outcome ("check answers" / "Endre").
 Either way, answers further down that still lie on the new path are kept.
+
+Every walk through a tree is `follow`: from the start, one question at a time,
+asking a picker for that question's answer. `position` is the walk of a State;
+`answer` and `replay` walk a set of answers by question id.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from . import numbers
@@ -33,7 +38,27 @@ class Step:
     option: Option
 
 
-def resolve(question: Question, value: Value) -> Option | None:
+@dataclass(frozen=True)
+class Position:
+    """Where a State stands in its tree."""
+
+    steps: tuple[Step, ...]  # the answered questions on the path, in order
+    end: Question | Outcome | None  # where the answers lead; None if they do not fit the tree
+    cursor: int | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.end is not None and (self.cursor is None or 0 <= self.cursor < len(self.steps))
+
+    @property
+    def current(self) -> Question | Outcome | None:
+        """The node to show: the cursor's question, else where the answers lead."""
+        if not self.valid:
+            return None
+        return self.steps[self.cursor].question if self.cursor is not None else self.end
+
+
+def resolve(question: Question, value: object) -> Option | None:
     """The option an answer leads through, or None if the value does not fit."""
     if question.kind == "choice":
         return question.option(value) if isinstance(value, str) else None
@@ -44,54 +69,53 @@ def resolve(question: Question, value: Value) -> Option | None:
     return numbers.pick_option(question, value)
 
 
-def walk(tree: Tree, answers: dict[str, Value] | tuple[tuple[str, Value], ...]):
-    """Follow answers from the start. Returns (steps, node where the walk stops).
+Picker = Callable[[Question, int], object]  # (question, steps so far) -> its answer, or None to stop
 
-    `answers` may be a mapping (use what applies, ignore the rest) or the
-    ordered tuple of a State (then every answer must be used, in order;
-    otherwise the node returned is None).
-    """
-    ordered = isinstance(answers, tuple)
-    lookup = dict(answers)
+
+def follow(tree: Tree, pick: Picker) -> tuple[tuple[Step, ...], Question | Outcome | None, bool]:
+    """The one walk. Returns (steps, the node it stops at, whether an answer did not fit there)."""
     steps: list[Step] = []
     node = tree.node(tree.start)
-    seen: set[str] = set()
-    while isinstance(node, Question) and node.id in lookup and node.id not in seen:
-        seen.add(node.id)
-        if ordered and (len(steps) >= len(answers) or answers[len(steps)][0] != node.id):
-            return steps, None
-        option = resolve(node, lookup[node.id])
+    # A checked tree has no cycles; the bound keeps an unchecked one from looping forever.
+    while isinstance(node, Question) and len(steps) <= len(tree.questions):
+        value = pick(node, len(steps))
+        if value is None:
+            break
+        option = resolve(node, value)
         if option is None:
-            return steps, None if ordered else node
-        steps.append(Step(node, lookup[node.id], option))
+            return tuple(steps), node, True
+        steps.append(Step(node, value, option))
         node = tree.node(option.next)
-    if ordered and len(steps) != len(answers):
-        return steps, None
-    return steps, node
+    return tuple(steps), node, False
 
 
-def is_valid(tree: Tree, state: State) -> bool:
-    steps, node = walk(tree, state.answers)
-    if node is None:
-        return False
-    return state.cursor is None or 0 <= state.cursor < len(steps)
+def position(tree: Tree, state: State) -> Position:
+    """The walk of a State: every answer must be the next question's, in order, and fit."""
+    answers = state.answers
+
+    def pick(question: Question, n: int):
+        return answers[n][1] if n < len(answers) and answers[n][0] == question.id else None
+
+    steps, node, misfit = follow(tree, pick)
+    if misfit or len(steps) != len(answers):
+        node = None
+    return Position(steps, node, state.cursor)
 
 
-def current(tree: Tree, state: State) -> Question | Outcome | None:
-    """The node to show: the cursor's question, else where the walk stops."""
-    steps, node = walk(tree, state.answers)
-    if state.cursor is not None and node is not None and 0 <= state.cursor < len(steps):
-        return steps[state.cursor].question
-    return node
+def replay(tree: Tree, answers: Mapping[str, Value]) -> tuple[Step, ...]:
+    """The answers that still apply, by question id, from the start up to the first that does not."""
+    steps, _, _ = follow(tree, lambda question, n: answers.get(question.id))
+    return steps
 
 
-def start() -> State:
-    return State()
+def state_of(steps: tuple[Step, ...]) -> State:
+    return State(tuple((s.question.id, s.value) for s in steps))
 
 
 def answer(tree: Tree, state: State, question_id: str, raw: object) -> tuple[State, dict[str, str]]:
     """Answer the current question. Returns (new state, {}) or (same state, errors)."""
-    node = current(tree, state)
+    at = position(tree, state)
+    node = at.current
     if not isinstance(node, Question) or node.id != question_id:
         return state, {"_": "Dette spørsmålet er ikke det som står for tur. Last siden på nytt."}
     if node.kind == "choice":
@@ -103,18 +127,13 @@ def answer(tree: Tree, state: State, question_id: str, raw: object) -> tuple[Sta
         if errors:
             return state, errors
         value = parsed
-    before = dict(state.answers)
-    before[node.id] = value
     # Keep every earlier or later answer that still lies on the new path.
-    steps, _ = walk(tree, before)
-    answers = tuple((s.question.id, s.value) for s in steps)
-    position = next((i for i, s in enumerate(steps) if s.question.id == node.id), None)
-    if position is None:  # only a broken tree gets here; check.py rejects those
-        return state, {"_": "Svaret passer ikke til noe alternativ."}
+    steps = replay(tree, {**dict(state.answers), node.id: value})
+    index = next(i for i, s in enumerate(steps) if s.question.id == node.id)
     cursor = None
-    if state.cursor is not None and not state.returning and position + 1 < len(answers):
-        cursor = position + 1
-    return State(answers, cursor, False), {}
+    if state.cursor is not None and not state.returning and index + 1 < len(steps):
+        cursor = index + 1
+    return replace(state_of(steps), cursor=cursor), {}
 
 
 def back(tree: Tree, state: State) -> State:
@@ -132,12 +151,8 @@ def change(tree: Tree, state: State, question_id: str) -> tuple[State, dict[str,
     return state, {"_": "Det spørsmålet har du ikke svart på ennå."}
 
 
-def steps_of(tree: Tree, state: State) -> list[Step]:
-    steps, _ = walk(tree, state.answers)
-    return steps
-
-
 def answer_text(step: Step) -> str:
+    """The answer in words: the option's label, or the numbers described."""
     if step.question.kind == "choice":
         return step.option.label
     return numbers.describe(step.question, step.value)

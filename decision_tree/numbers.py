@@ -17,6 +17,13 @@ _NUMBER = re.compile(r"^([+-]?)(\d+)(?:[.,](\d+))?$", re.ASCII)
 MAX_DIGITS = 7
 
 
+def plain(value: Fraction | None) -> int | float | None:
+    """A Fraction as a JSON number: 2 stays an int, 0.5 becomes a float."""
+    if value is None:
+        return None
+    return int(value) if value.denominator == 1 else float(value)
+
+
 def scale(field: NumberField) -> int:
     return 10**field.decimals
 
@@ -119,11 +126,6 @@ def compute(question: Question, values: tuple[int, ...]) -> Fraction | None:
 
 def parse_answer(question: Question, raw: object) -> tuple[tuple[int, ...] | None, dict[str, str]]:
     """Raw input {field_id: text} -> (scaled values, {}) or (None, errors)."""
-    if hasattr(raw, "to_py"):  # a JsProxy handed over by Pyodide
-        try:
-            raw = raw.to_py()
-        except Exception:  # noqa: BLE001 - any conversion failure is bad input
-            raw = None
     if not isinstance(raw, dict):
         return None, {"_": "Fyll inn tallene og prøv igjen."}
     values: list[int] = []

@@ -7,12 +7,12 @@ remove one.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
-from fractions import Fraction
 
 from . import numbers
 from .model import Common, Option, Outcome, Question, Tree
-from .state import fingerprint
 
 
 @dataclass(frozen=True)
@@ -50,16 +50,10 @@ def all_paths(tree: Tree) -> list[Path]:
     return found
 
 
-def _number(value: Fraction | None):
-    if value is None:
-        return None
-    return int(value) if value.denominator == 1 else float(value)
-
-
 def range_of(question: Question, option: Option) -> dict:
     index = question.options.index(option)
     low = question.options[index - 1].below if index else None
-    return {"from": _number(low), "below": _number(option.below), "of": question.value_label}
+    return {"from": numbers.plain(low), "below": numbers.plain(option.below), "of": question.value_label}
 
 
 def outcome_document(outcome: Outcome, common: Common) -> dict:
@@ -72,7 +66,7 @@ def outcome_document(outcome: Outcome, common: Common) -> dict:
         "certainty": outcome.certainty,
         "certainty_label": certainty.label,
         "citations": [{"anchor": c.anchor, "quote": c.quote} for c in outcome.citations],
-        "next_steps": [common.steps[s] for s in outcome.next_steps],
+        "next_steps": [common.steps[s].text for s in outcome.next_steps],
     }
 
 
@@ -89,6 +83,28 @@ def step_document(step: PathStep) -> dict:
         values = numbers.example(step.question, step.option)
         entry["example"] = numbers.describe(step.question, values)
     return entry
+
+
+def fingerprint(tree: Tree) -> str:
+    """6 hex digits over the tree's structure (ids, options, targets, number rules), not its wording."""
+    shape = {
+        "slug": tree.slug,
+        "start": tree.start,
+        "questions": [
+            [
+                q.id,
+                q.kind,
+                [[o.id, o.next, str(o.below)] for o in q.options],
+                [[f.id, str(f.min), str(f.max), f.decimals] for f in q.fields],
+                q.numerator,
+                q.denominator,
+                str(q.max_value),
+            ]
+            for q in sorted(tree.questions.values(), key=lambda q: q.id)
+        ],
+        "outcomes": sorted(tree.outcomes),
+    }
+    return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:6]
 
 
 def paths_document(tree: Tree, common: Common) -> dict:

@@ -1,29 +1,61 @@
-"""The plain-text receipt: an e-mail body to one's leader, and a print view.
+"""The plain-text receipt: its words are the template overrides/partials/beslutningstre/receipt.txt.
 
-Plain text on purpose: it goes into `mailto:` bodies, so no Markdown or HTML
-survives, and lines are wrapped for mail readers.
+The build renders that template into each outcome's fragment (with the answers
+and the link left for the widget to fill); the CLI renders it here, whole.
+This module gives the template its context and its one formatting filter,
+`plain` (Markdown -> plain text, links written out).
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from . import engine
 from .engine import State
 from .model import Common, Outcome, Tree
-from .state import encode
 
 WIDTH = 72
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
+TEMPLATE = "partials/beslutningstre/receipt.txt"
+ANSWER_TEMPLATE = "partials/beslutningstre/receipt-answer.txt"
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*)(.+?)\1")
 _PUNKT = re.compile(r"^punkt-(\d+)([a-z]?)$")
 
 
-def _fill(text: str, width: int = WIDTH, **options) -> str:
+def _fill(text: str, width: int, **options) -> str:
     # Never split a word or an address at a hyphen: links must stay whole.
+    if not width:
+        return text
     return textwrap.fill(text, width, break_on_hyphens=False, break_long_words=False, **options)
+
+
+def plain(markdown: str, extra: dict, width: int = WIDTH) -> str:
+    """Markdown -> plain text paragraphs, wrapped at `width` (0: not wrapped); links become `text (address)`."""
+
+    def link(match: re.Match) -> str:
+        text, target = match.groups()
+        if target.startswith("extra:"):
+            target = str(extra.get(target[len("extra:"):], ""))
+        if target.startswith("mailto:"):
+            target = target[len("mailto:"):]
+        return f"{text} ({target})" if target and target != text else text
+
+    text = _EMPHASIS.sub(r"\2", _LINK.sub(link, markdown))
+    blocks = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = []
+        for item in re.split(r"\n(?=\s*[-*] )", block):
+            item = " ".join(part.strip() for part in item.splitlines())
+            if re.match(r"^[-*] ", item):
+                lines.append(_fill("- " + item[2:], width, subsequent_indent="  "))
+            else:
+                lines.append(_fill(item, width))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def state_link(link: str, state: str) -> str:
@@ -35,94 +67,50 @@ def state_link(link: str, state: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, safe="~"), ""))
 
 
-def anchor_link(link: str, tree: Tree, page: str, anchor: str) -> str:
-    """The guideline address for an anchor, when `link` is the tree page's own address."""
-    parts = urlsplit(link)
-    if not parts.scheme or not parts.path.endswith(f"/{tree.slug}/"):
-        return ""
-    return urljoin(urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")), f"../../{page}/#{anchor}")
-
-
 def anchor_label(anchor: str) -> str:
+    """A readable place for an anchor when the guideline's own headings are not at hand."""
     match = _PUNKT.match(anchor)
     if match:
         return f"punkt {match.group(1)}" + (f" {match.group(2)}" if match.group(2) else "")
     return f"«{anchor}»"
 
 
-def plain(markdown: str, extra: dict) -> str:
-    """Markdown -> plain text paragraphs (links become `text (address)`)."""
+def environment(extra: dict, loader=None):
+    """A Jinja environment for the receipt: the given loader (the build passes the theme's), or overrides/."""
+    import jinja2  # the CLI and the build have it; the browser never renders the receipt itself
 
-    def link(match: re.Match) -> str:
-        text, target = match.groups()
-        if target.startswith("extra:"):
-            target = str(extra.get(target[len("extra:"):], ""))
-        if target.startswith("mailto:"):
-            target = target[len("mailto:"):]
-        return f"{text} ({target})" if target and target != text else text
-
-    text = _LINK.sub(link, markdown)
-    text = _EMPHASIS.sub(r"\2", text)
-    blocks = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        items = re.split(r"\n(?=\s*[-*] )", block)
-        lines = []
-        for item in items:
-            item = " ".join(part.strip() for part in item.splitlines())
-            if re.match(r"^[-*] ", item):
-                lines.append(_fill("- " + item[2:], WIDTH, subsequent_indent="  "))
-            else:
-                lines.append(_fill(item, WIDTH))
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+    env = jinja2.Environment(loader=loader or jinja2.FileSystemLoader(TEMPLATES), keep_trailing_newline=True)
+    env.filters["plain"] = lambda markdown, width=WIDTH: plain(markdown, extra, width)
+    return env
 
 
-def _heading(text: str) -> str:
-    return f"{text}\n{'-' * len(text)}"
+def render(tree: Tree, state: State, common: Common, link: str = "", extra: dict | None = None,
+           labels: dict[str, str] | None = None) -> str:
+    """The whole receipt for the CLI. `link` is the tree page's address; `?svar=<state>` is added.
 
+    `labels` names the guideline's places by anchor (the build's, from the guideline's headings).
+    """
+    from .state import encode
 
-def _outcome(outcome: Outcome, tree: Tree, common: Common, link: str, extra: dict) -> list[str]:
-    certainty = common.certainties[outcome.certainty]
-    out = [_heading(f"Resultat: {outcome.title}"), f"Hvor sikkert: {certainty.label}", plain(outcome.text, extra)]
-    quotes = []
-    for c in outcome.citations:
-        source = f"Kilde: retningslinjen, {anchor_label(c.anchor)}"
-        address = anchor_link(link, tree, common.guideline.page, c.anchor)
-        quotes.append(
-            _fill(f"- «{c.quote}»", WIDTH, subsequent_indent="  ")
-            + "\n"
-            + _fill(source + (f" ({address})" if address else ""), WIDTH, initial_indent="  ", subsequent_indent="  ")
-        )
-    out.append(_heading("Dette bygger på (ordrett fra retningslinjen)") + "\n" + "\n".join(quotes))
-    if outcome.next_steps:
-        steps = [_fill("- " + plain(common.steps[s], extra), WIDTH, subsequent_indent="  ") for s in outcome.next_steps]
-        out.append(_heading("Neste steg") + "\n" + "\n".join(steps))
-    return out
-
-
-def render(tree: Tree, state: State, common: Common, link: str = "", extra: dict | None = None) -> str:
     extra = extra or {}
-    g = common.guideline
-    parts = [
-        f"Beslutningstre: {tree.title}\n"
-        f"Bygger på: {g.title}\n"
-        f"Retningslinjens versjon {g.version}, gjelder fra {g.valid_from}",
-    ]
-    steps = engine.steps_of(tree, state)
-    if steps:
-        answered = [
-            _fill(f"{n}. {s.question.text}", WIDTH, subsequent_indent="   ")
-            + "\n"
-            + _fill(f"Svar: {engine.answer_text(s)}", WIDTH, initial_indent="   ", subsequent_indent="   ")
-            for n, s in enumerate(steps, start=1)
-        ]
-        parts.append(_heading("Dine svar") + "\n" + "\n".join(answered))
-    node = engine.current(tree, state)
-    if isinstance(node, Outcome) and state.cursor is None:
-        parts.extend(_outcome(node, tree, common, link, extra))
-    else:
-        parts.append("Du har ikke svart på alle spørsmålene ennå, så det er ikke noe resultat.")
-    if link:
-        parts.append(f"Se svarene og resultatet igjen:\n{state_link(link, encode(tree, state))}")
-    parts.append("Dette er en veiledning basert på retningslinjen, ikke et vedtak.")
-    return "\n\n".join(_fill(p, WIDTH) if "\n" not in p and len(p) > WIDTH else p for p in parts) + "\n"
+    env = environment(extra)
+    template, line = env.get_template(TEMPLATE), env.get_template(ANSWER_TEMPLATE)
+    at = engine.position(tree, state)
+    lines = "".join(line.render(n=n, question=s.question.text, answer=engine.answer_text(s))
+                    for n, s in enumerate(at.steps, start=1))
+    page = urlsplit(link)
+    base = urlunsplit((page.scheme, page.netloc, page.path, "", "")) if page.scheme else ""
+
+    def guideline_url(anchor: str) -> str:
+        # Only when `link` is the tree page's own address: the guideline is two levels up.
+        if not base.endswith(f"/{tree.slug}/"):
+            return ""
+        return urljoin(base, f"../../{common.guideline.page}/#{anchor}")
+
+    outcome = at.current if isinstance(at.current, Outcome) and state.cursor is None else None
+    version = common.guideline.version
+    return template.render(
+        tree=tree, common=common, guideline=common.guideline, outcome=outcome, answers=lines,
+        link=state_link(link, encode(tree, state, version)) if link else "",
+        guideline_url=guideline_url, anchor_label=lambda anchor: (labels or {}).get(anchor) or anchor_label(anchor),
+    )

@@ -1,38 +1,79 @@
-"""The packaged trees, loaded once and checked (graph checks; the guideline
-check needs the built site and runs at build time and in tests)."""
+"""THE loader: the trees and their shared data, loaded and checked once.
+
+The build, the CLI and the tests read the TOML files (`load_files`, or the
+cached `trees()` and `common()`); the browser's engine gets the build's JSON
+bundle instead (`use_bundle`), already checked. Checks themselves live in
+check.py, as pure functions over what is loaded here.
+"""
 
 from __future__ import annotations
 
-import functools
-
-from . import load
-from .check import check_tree
+from . import bundle
 from .model import Common, Tree
-from .problems import TreeError
+from .problems import Problem, TreeError
+
+_loaded: tuple[dict[str, Tree], Common] | None = None
 
 
-@functools.cache
-def common() -> Common:
-    return load.load_common()
+def load_files(trees_dir=None, common_file=None) -> tuple[dict[str, Tree], Common | None, list[Problem]]:
+    """Every tree by slug in display order, the shared data, and every problem found (file:line).
 
+    Defaults: the package's trees/ and common.toml. Imports the TOML reader and the checks
+    here, not at the top: the browser loads a bundle and never needs them (or tomllib).
+    """
+    from . import load
+    from .check import check_tree
 
-@functools.cache
-def trees() -> dict[str, Tree]:
-    """Every tree by slug, in display order. Raises TreeError if any is broken."""
-    problems = []
+    trees_dir = trees_dir or load.TREES_DIR
+    common_file = common_file or load.COMMON_FILE
+    try:
+        common = load.load_common(common_file)
+    except TreeError as exc:
+        return {}, None, exc.problems
+    problems: list[Problem] = []
     found = []
-    for path in load.tree_files():
+    for path in load.tree_files(trees_dir):
         try:
             tree = load.load_tree(path)
         except TreeError as exc:
             problems.extend(exc.problems)
             continue
-        problems.extend(check_tree(tree, common()))
+        problems.extend(check_tree(tree, common))
         found.append(tree)
-    if problems:
-        raise TreeError(problems)
-    return {t.slug: t for t in sorted(found, key=lambda t: (t.order, t.slug))}
+    trees = {t.slug: t for t in sorted(found, key=lambda t: (t.order, t.slug))}
+    return trees, common, problems
+
+
+def _get() -> tuple[dict[str, Tree], Common]:
+    global _loaded
+    if _loaded is None:
+        trees, common, problems = load_files()
+        if problems:
+            raise TreeError(problems)
+        _loaded = trees, common
+    return _loaded
+
+
+def trees() -> dict[str, Tree]:
+    """Every tree by slug, in display order. Raises TreeError if any is broken."""
+    return _get()[0]
+
+
+def common() -> Common:
+    return _get()[1]
 
 
 def get(slug: object) -> Tree | None:
     return trees().get(slug) if isinstance(slug, str) else None
+
+
+def use_bundle(data: dict) -> None:
+    """Serve the trees of a bundle (bundle.py) from now on: the browser has no TOML files."""
+    global _loaded
+    _loaded = bundle.load(data)
+
+
+def reload() -> None:
+    """Forget what was loaded, so edited files are read again (`mkdocs serve`)."""
+    global _loaded
+    _loaded = None

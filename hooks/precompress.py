@@ -1,6 +1,7 @@
-"""Build step: a gzip copy beside every compressible file in site/, for nginx's `gzip_static`.
+"""MkDocs hook: a gzip copy beside every compressible file in site/, for nginx's `gzip_static`.
 
-Called last from hooks/build_glue.py, so `make site` output is ready to deploy as it is. The
+Listed last under `hooks:` in mkdocs.yml, so it compresses what the other hooks wrote, and
+`make site` output is ready to deploy as it is. The
 server then sends `foo.js.gz` for `foo.js` without compressing anything per request (the 9.6 MB
 Pyodide wasm would cost a CPU-second each time at level 9).
 
@@ -73,3 +74,7 @@ def build(site_dir: Path) -> int:
             target.write_bytes(packed)
         written += 1
     return written
+
+
+def on_post_build(config) -> None:
+    build(Path(config.site_dir))

@@ -1,6 +1,6 @@
-"""Build step for the interactive decision trees: Pyodide and the engine, served from site/.
+"""MkDocs hook: the interactive decision trees' runtime, Pyodide and the engine, served from site/.
 
-Called from hooks/build_glue.py after the build. It writes
+After the build it writes
 
 - `assets/pyodide/<version>/`: only the Pyodide files that run (pyodide.mjs, pyodide.asm.mjs,
   pyodide.asm.wasm) plus a standard-library zip compiled to bytecode inside Pyodide. The
@@ -9,6 +9,8 @@ Called from hooks/build_glue.py after the build. It writes
 - `assets/beslutningstre/<hash>/`: the engine as a plain py3-none-any wheel and a lock file made
   by `pyodide lockfile add-wheels`, so Pyodide fetches the wheel while it boots and checks its
   sha256. The folder is named after the wheel's hash, so it may be cached forever too.
+- `assets/beslutningstre/<hash>/trees.json`: the checked trees and their shared data
+  (decision_tree/bundle.py), which the engine loads instead of reading TOML.
 - `assets/javascripts/beslutningstre-runtime.js`: where the worker finds all of the above.
 
 Expensive steps are cached under .cache/, keyed on what goes into them.
@@ -57,6 +59,10 @@ STDLIB_DROP = (
 _SOURCE_DATE_EPOCH = "315532800"
 
 
+def on_post_build(config) -> None:
+    build(Path(config.site_dir))
+
+
 def build(site_dir: Path) -> dict:
     """Write the runtime into site_dir and return the runtime description the worker gets."""
     version = _pyodide_version()
@@ -76,15 +82,31 @@ def build(site_dir: Path) -> dict:
     shutil.copyfile(lock, engine_dir / "pyodide-lock.json")
     package = next(iter(json.loads(lock.read_text(encoding="utf-8"))["packages"]))
 
+    data = _bundle()
+    data_dir = site_dir / "assets" / "beslutningstre" / hashlib.sha256(data).hexdigest()[:16]
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "trees.json").write_bytes(data)
+
     runtime = {
         "version": version,
         "indexURL": f"../pyodide/{version}/",
         "stdLibURL": f"../pyodide/{version}/{stdlib.name}",
         "lockFileURL": f"../beslutningstre/{engine_dir.name}/pyodide-lock.json",
+        "dataURL": f"../beslutningstre/{data_dir.name}/trees.json",
         "packages": [package],
     }
     _write_runtime_module(site_dir / "assets" / "javascripts" / "beslutningstre-runtime.js", runtime)
     return runtime
+
+
+def _bundle() -> bytes:
+    """The trees as the browser's engine loads them, compact and stable (its hash names its folder)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from decision_tree import bundle, registry
+
+    document = bundle.dump(registry.trees(), registry.common())
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
 def _pyodide_version() -> str:

@@ -51,10 +51,10 @@ OBSERVE = """
   const t = (window.__bench = { answers: [] });
   let clickAt = null;
   document.addEventListener("click", (e) => {
-    if (e.target.closest?.(".beslutningstre-widget button[type=submit]")) clickAt = e.timeStamp;
+    if (e.target.closest?.(".bt-widget button[type=submit]")) clickAt = e.timeStamp;
   }, true);
   new MutationObserver(() => {
-    const w = document.querySelector(".beslutningstre-widget");
+    const w = document.querySelector(".bt-widget");
     if (!w) return;
     const radio = w.querySelector("input[type=radio]:not(:disabled)");
     // On screen, not merely in the DOM: the next animation frame after it appears.
@@ -176,7 +176,7 @@ def run_tree(browser, base: str, slug: str, steps) -> dict:
     # The scripted walk: every path of the tree, answered as a person would, then start again.
     for path in steps:
         for kind, selector, value in path:
-            form = page.locator(".beslutningstre-widget form.bt-question")
+            form = page.locator(".bt-widget form.bt-question")
             if kind == "choice":
                 form.locator(f'input[value="{value}"]').check()
             else:
@@ -192,7 +192,7 @@ def run_tree(browser, base: str, slug: str, steps) -> dict:
     # The diagram further down loads Mermaid only when the reader scrolls to it: how long that takes.
     started = page.evaluate("performance.now()")
     page.locator("#diagram").scroll_into_view_if_needed()
-    page.wait_for_selector('.beslutningstre-diagram[data-diagram="drawn"]', timeout=60_000)
+    page.wait_for_selector('.bt-diagram[data-diagram="drawn"]', timeout=60_000)
     diagram_ms = page.evaluate("performance.now()") - started
     context.close()
     return {"clickable": bench["clickable"], "ready": bench["ready"], "answers": answers,

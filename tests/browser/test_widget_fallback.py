@@ -23,14 +23,20 @@ def test_without_javascript_the_outline_is_there_and_readable(browser, base_url)
     page = context.new_page()
     page.goto(tree_url(SLUG))
     tree = registry.get(SLUG)
-    outline = page.locator(".beslutningstre-outline")
+    outline = page.locator(".bt-outline")
     expect(outline).to_be_visible()
     for q in tree.questions.values():
         expect(outline.locator(f"[id='tre-{q.id}']")).to_be_visible()
     for o in tree.outcomes.values():
         expect(outline.locator(f"[id='tre-{o.id}']")).to_be_visible()
-    # The empty mount point takes no room and says nothing.
-    expect(page.locator(WIDGET)).to_be_empty()
+    # The widget's place says, in words, that the tree is below as text, and links there.
+    note = page.locator(f"{WIDGET} .bt-widget__nojs")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("trenger JavaScript")
+    note.get_by_role("link", name="Hele treet").click()
+    expect(page.locator("#hele-treet")).to_be_in_viewport()
+    # Nothing of the widget's own pieces is visible or read out.
+    expect(page.locator(f"{WIDGET} .bt-templates")).to_be_hidden()
     assert not [u for u in guard.requests if "/assets/pyodide/" in u or "beslutningstre-worker" in u]
     context.close()
     assert not guard.foreign
@@ -39,7 +45,7 @@ def test_without_javascript_the_outline_is_there_and_readable(browser, base_url)
 # Records, in the page's own clock, when the widget started loading the engine and when it gave up.
 ENGINE_CLOCK = """
 new MutationObserver(() => {
-  const state = document.querySelector(".beslutningstre-widget")?.dataset.engine;
+  const state = document.querySelector(".bt-widget")?.dataset.engine;
   if (state === "loading") window.__loadingAt ??= performance.now();
   if (state === "failed") window.__failedAt ??= performance.now();
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-engine"], childList: true });

@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from decision_tree import api, registry
+from decision_tree import registry
 from tests.browser.conftest import _Handler
 from tests.browser.widget import (
-    WIDGET, current_state, expect_question, outcome, paths, plain, wait_ready, walk,
+    SLUGS, WIDGET, current_state, expect_question, outcome, paths, plain, wait_ready, walk,
 )
 
 pytestmark = pytest.mark.browser
@@ -71,7 +71,7 @@ def test_reaching_a_tree_by_instant_navigation_mounts_a_working_widget(page, con
     mark_document(page)
     page.locator(".md-nav--primary").get_by_role("link", name="Beslutningstrær").first.click()
     expect(page).to_have_url(re.compile(r"/beslutningstre/$"))
-    slug = api.list_trees()[0]["slug"]
+    slug = SLUGS[0]
     title = registry.get(slug).title
     page.locator("article").get_by_role("link", name=title).first.click()
     expect(page).to_have_url(re.compile(rf"/beslutningstre/{slug}/$"))
@@ -92,7 +92,7 @@ def test_reaching_a_tree_by_instant_navigation_mounts_a_working_widget(page, con
     assert still_same_document(page)
 
     # Another tree, still the same document: the same worker serves it.
-    other = api.list_trees()[1]["slug"]
+    other = SLUGS[1]
     page.locator(".md-nav--primary").get_by_role("link", name=registry.get(other).title).first.click()
     expect_question(page, registry.get(other).start)
     wait_ready(page)
@@ -107,7 +107,7 @@ def test_reaching_a_tree_by_instant_navigation_mounts_a_working_widget(page, con
 
 
 def test_a_citation_link_leads_to_the_guideline_anchor(page):
-    slug = api.list_trees()[0]["slug"]
+    slug = SLUGS[0]
     page.goto(f"beslutningstre/{slug}/")
     mark_document(page)
     wait_ready(page)

@@ -1,5 +1,6 @@
-"""The outcome's actions: "Kopier lenke", "Send e-post til leder" (mailto: with the engine's
-receipt) and "Skriv ut" (a print view of the receipt alone)."""
+"""The outcome's actions: "Kopier lenke", "Send e-post til leder" (mailto: with the receipt) and
+"Skriv ut" (a print view of the receipt alone). The receipt is the build's text with the answers
+and addresses filled in; it must read exactly as the CLI renders the same template."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from decision_tree import api
+from decision_tree import registry
+from decision_tree.receipt import render
+from decision_tree.state import decode
 from tests.browser.widget import WIDGET, current_state, open_tree, outcome, paths, walk
+from tests.browser.build_context import anchor_labels, extra
 
 pytestmark = pytest.mark.browser
 
@@ -25,9 +29,10 @@ def reach_outcome(page):
 
 
 def expected_receipt(page) -> str:
-    data = page.evaluate("JSON.parse(document.querySelector('.beslutningstre-data').dataset.json)")
-    link = page.url.split("?")[0]
-    return api.receipt(SLUG, current_state(page), link, data.get("extra", {}))
+    """The same template as the CLI renders it: one text, whichever renders it."""
+    tree, common = registry.get(SLUG), registry.common()
+    state = decode(tree, current_state(page), common.guideline.version).state
+    return render(tree, state, common, page.url.split("?")[0], extra(), anchor_labels())
 
 
 def test_copy_link_puts_the_address_of_this_result_on_the_clipboard(page, context, base_url):
@@ -44,7 +49,7 @@ def test_mail_to_leader_carries_subject_and_the_engines_receipt(page):
     mail = outcome(page).get_by_role("link", name="Send e-post til leder")
     receipt = expected_receipt(page)
     page.wait_for_function(
-        "() => document.querySelector('.bt-outcome-actions a[href^=\"mailto:\"]').href.includes('body=')"
+        "() => document.querySelector('.bt-body .bt-outcome__actions a[href^=\"mailto:\"]').href.includes('body=')"
         " && document.querySelector('.bt-receipt').textContent.length > 0")
     href = mail.get_attribute("href")
     assert href.startswith("mailto:?")
@@ -69,7 +74,7 @@ def test_print_shows_the_receipt_alone(page):
     page.emulate_media(media="print")
     expect(page.locator(f"{WIDGET} .bt-receipt")).to_be_visible()
     expect(page.locator(f"{WIDGET} .bt-receipt")).to_have_text(receipt)
-    for hidden in ("h1", ".md-header", f"{WIDGET} .bt-outcome h2", ".beslutningstre-outline", f"{WIDGET} .bt-answers"):
+    for hidden in ("h1", ".md-header", f"{WIDGET} .bt-outcome h2", ".bt-outline", f"{WIDGET} .bt-answers"):
         expect(page.locator(hidden).first).to_be_hidden()
 
     # A plain Ctrl+P prints the page as it is, receipt excluded.

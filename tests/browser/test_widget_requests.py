@@ -24,7 +24,7 @@ PAGES_WITHOUT_TREE = [p for p in page_paths() if not re.fullmatch(r"beslutningst
 def test_a_page_without_a_tree_loads_no_pyodide_byte(page, context, path):
     page.goto(path, wait_until="networkidle")
     page.wait_for_timeout(300)
-    assert page.locator(".beslutningstre-widget").count() == 0
+    assert page.locator(".bt-widget").count() == 0
     fetched = [u for u in context.guard.requests if RUNTIME.search(urlsplit(u).path)]
     assert not fetched, fetched
 
@@ -41,10 +41,10 @@ def test_a_tree_page_loads_the_runtime_once_and_nothing_else_of_pyodide(page, co
     }
     assert expected <= set(names), names
     extra = set(names) - expected
-    # Besides those: the compiled stdlib and the engine wheel, nothing (no upstream python_stdlib.zip,
-    # no package from Pyodide's own lock file, no console page).
-    assert len(extra) == 2 and any(re.fullmatch(r"python_stdlib-[0-9a-f]+\.zip", n) for n in extra) \
-        and any(n.endswith("-py3-none-any.whl") for n in extra), extra
+    # Besides those: the compiled stdlib, the engine wheel and the trees, nothing (no upstream
+    # python_stdlib.zip, no package from Pyodide's own lock file, no console page).
+    assert len(extra) == 3 and any(re.fullmatch(r"python_stdlib-[0-9a-f]+\.zip", n) for n in extra) \
+        and any(n.endswith("-py3-none-any.whl") for n in extra) and "trees.json" in extra, extra
     # The lock file and wheel come from the engine's own hashed folder, beside each other.
     lock = next(p for p in paths if p.endswith("pyodide-lock.json"))
     wheel = next(p for p in paths if p.endswith(".whl"))

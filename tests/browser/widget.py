@@ -13,15 +13,15 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Page, expect
 
-from decision_tree import api, registry
+from decision_tree import registry
 from decision_tree.paths import PathStep, all_paths
 from tests.conftest import SITE
 
-WIDGET = ".beslutningstre-widget"
+WIDGET = ".bt-widget"
 # Cold boot of Pyodide on a busy 2-core machine; the product's own limit is 10 s.
 READY_TIMEOUT_MS = 30_000
 
-SLUGS = [t["slug"] for t in api.list_trees()]
+SLUGS = list(registry.trees())
 
 
 def tree_url(slug: str, query: str = "") -> str:
@@ -40,11 +40,11 @@ def wait_ready(page: Page) -> None:
 
 
 def question(page: Page):
-    return page.locator(f"{WIDGET} form.bt-question")
+    return page.locator(f"{WIDGET} .bt-body form.bt-question")
 
 
 def expect_question(page: Page, question_id: str) -> None:
-    expect(page.locator(f'{WIDGET} form.bt-question[data-question="{question_id}"]')).to_be_visible()
+    expect(page.locator(f'{WIDGET} .bt-body form.bt-question[data-question="{question_id}"]')).to_be_visible()
 
 
 def answer(page: Page, step: PathStep) -> None:
@@ -66,7 +66,7 @@ def walk(page: Page, steps) -> None:
 
 
 def outcome(page: Page):
-    return page.locator(f"{WIDGET} .bt-outcome")
+    return page.locator(f"{WIDGET} .bt-body .bt-outcome")
 
 
 def current_state(page: Page) -> str | None:

@@ -92,7 +92,7 @@ def test_decision_tree_to_an_outcome(page, watch, context):
 def test_tree_diagram_draws_under_the_policy(page, watch, context):
     # Mermaid loads when the diagram comes near: here at once, through the link to it.
     page.goto("beslutningstre/reise/#diagram")
-    diagram = page.locator(".beslutningstre-diagram")
+    diagram = page.locator(".bt-diagram")
     expect(diagram).to_have_attribute("data-diagram", "drawn", timeout=30_000)
     expect(diagram.locator(".mermaid svg")).to_be_visible()
     assert any(u.endswith("/mermaid.min.js") for u in context.guard.requests)

@@ -38,7 +38,7 @@ def files(nginx_site: Path) -> dict[str, str]:
         "runtime": "assets/javascripts/beslutningstre-runtime.js",
         "site-css": "assets/stylesheets/site.css",
         "search-index": "search/search_index.json",
-        "tree-json": "beslutningstre/yrkesskade/tree.json",
+        "trees": one(nginx_site, "assets/beslutningstre/*/trees.json"),
         "html": "beslutningstre/yrkesskade/",
     }
 
@@ -85,13 +85,13 @@ def test_mime_types(nginx, files, kind, content_type):
     assert resp.header("Content-Type") == content_type
 
 
-@pytest.mark.parametrize("kind", ["wasm", "pyodide.mjs", "pyodide.asm.mjs", "stdlib", "wheel", "lock",
+@pytest.mark.parametrize("kind", ["wasm", "pyodide.mjs", "pyodide.asm.mjs", "stdlib", "wheel", "lock", "trees",
                                   "bundle", "search-worker", "theme-css"])
 def test_versioned_files_are_cached_for_good(nginx, files, kind):
     assert get(nginx.url + files[kind]).header("Cache-Control") == IMMUTABLE
 
 
-@pytest.mark.parametrize("kind", ["html", "widget", "worker", "runtime", "site-css", "search-index", "tree-json"])
+@pytest.mark.parametrize("kind", ["html", "widget", "worker", "runtime", "site-css", "search-index"])
 def test_other_files_are_revalidated(nginx, files, kind):
     first = get(nginx.url + files[kind])
     assert first.header("Cache-Control") == REVALIDATE

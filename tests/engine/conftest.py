@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, settings
 
 from decision_tree import api, registry
 from decision_tree.guideline import GuidelineText, parse
+from decision_tree.paths import outcome_document
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))
@@ -47,13 +48,18 @@ def walk(slug: str, *answers) -> dict:
     Each answer is an option id or a {field: text} dict. Fails the test if a
     step is rejected, so scenario tests read as the guideline's own steps.
     """
-    view = api.start(slug)
+    view = api.view(slug, "")
     for value in answers:
         assert view["status"] == "question", view
-        question_id = view["question"]["id"]
-        view = api.answer(slug, view["state"], question_id, value)
+        view = api.answer(slug, view["state"], view["node"], value)
         assert not view["errors"], view["errors"]
     return view
+
+
+def result(view: dict) -> dict:
+    """The outcome a view reached, as the tree data says it (the view itself carries only its id)."""
+    assert view["status"] == "outcome", view
+    return outcome_document(registry.get(view["tree"]).outcomes[view["node"]], registry.common())
 
 
 @pytest.fixture

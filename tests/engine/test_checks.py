@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from decision_tree import registry
-from decision_tree.check import check_all, check_citations, check_common, check_tree
-from decision_tree.load import TREES_DIR, load_tree
+from decision_tree.check import check_citations, check_common, check_tree
+from decision_tree.load import COMMON_FILE, TREES_DIR, load_common, load_tree
 from decision_tree.model import Citation
 from decision_tree.problems import TreeError
 
@@ -41,9 +41,12 @@ def problems_for(tmp_path: Path, text: str) -> list[str]:
 
 
 def test_packaged_trees_have_no_problems(guideline):
-    trees, problems = check_all(guideline=guideline)
+    trees, common, problems = registry.load_files()
+    problems += check_common(common, guideline)
+    for tree in trees.values():
+        problems += check_citations(tree, guideline)
     assert problems == []
-    assert set(trees) >= {"hjemmearbeid", "yrkesskade", "reise"}
+    assert set(trees) == {p.stem for p in TREES_DIR.glob("*.toml")}
 
 
 def test_toml_syntax_error_names_file_and_line(tmp_path):
@@ -147,12 +150,12 @@ def test_receipt_version_and_date_must_match_the_guideline(guideline):
     assert "Versjon: 0.02" in str(problem)
 
 
-def test_check_all_collects_problems_from_every_file(tmp_path, guideline):
+def test_the_loader_collects_problems_from_every_file(tmp_path):
     for path in TREES_DIR.glob("*.toml"):
         shutil.copy(path, tmp_path / path.name)
     (tmp_path / "reise.toml").write_text(REISE.replace('next = "annen-reise"', 'next = "borte"'), encoding="utf-8")
     (tmp_path / "utstyr.toml").write_text("title = [", encoding="utf-8")
-    trees, problems = check_all(tmp_path, guideline)
+    trees, _, problems = registry.load_files(tmp_path)
     sources = {Path(p.source).name for p in problems}
     assert sources == {"reise.toml", "utstyr.toml"}
     assert "utstyr" not in trees and "hjemmearbeid" in trees
@@ -160,10 +163,21 @@ def test_check_all_collects_problems_from_every_file(tmp_path, guideline):
 
 @pytest.mark.parametrize("slug", list(registry.trees()))
 def test_each_citation_knows_its_line(slug):
-    tree = registry.get(slug)
-    lines = Path(tree.source).read_text(encoding="utf-8").splitlines() if Path(tree.source).exists() else None
+    tree = load_tree(TREES_DIR / f"{slug}.toml")
+    lines = (TREES_DIR / f"{slug}.toml").read_text(encoding="utf-8").splitlines()
     for outcome in tree.outcomes.values():
         for citation in outcome.citations:
-            assert citation.line > 0
-            if lines:
-                assert "quote" in lines[citation.line - 1]
+            assert lines[citation.line - 1].strip().startswith("quote = "), (citation.line, citation.quote)
+            assert citation.quote[:30] in lines[citation.line - 1]
+
+
+def test_common_file_problems_name_their_lines(tmp_path):
+    text = COMMON_FILE.read_text(encoding="utf-8")
+    broken = text.replace('id = "graasone"', 'id = "Gråsone"').replace('[[step]]\nid = "kontakt-pou"\n', '[[step]]\nid = "kontakt-pou"\ntekst = "x"\n')
+    path = tmp_path / "common.toml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(TreeError) as caught:
+        load_common(path)
+    messages = "\n".join(str(p) for p in caught.value.problems)
+    assert f"common.toml:{line_of(broken, 'Gråsone')}: «Gråsone» er ikke en gyldig id" in messages
+    assert f"common.toml:{line_of(broken, 'tekst = ')}: ukjent nøkkel «tekst» i et steg" in messages

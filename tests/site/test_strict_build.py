@@ -2,38 +2,42 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
+import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from . import scratch
 
 
-def build(tmp_path: Path, broken_link: str) -> subprocess.CompletedProcess:
-    project = tmp_path / "project"
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for extra in ("decision_tree", "node_modules"):  # the hook may need these; link, don't copy
-        if (ROOT / extra).exists():
-            (project / extra).symlink_to(ROOT / extra)
+@pytest.fixture(scope="module")
+def scratch_site(tmp_path_factory):
+    """A scratch copy of the project; its clean build must pass, so a failure below has the test's cause."""
+    tmp = tmp_path_factory.mktemp("strict")
+    project = scratch.project(tmp)
+    result = scratch.build(project, tmp / "clean")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    return project
+
+
+def build_with_link(project, tmp_path, link: str):
     faq = project / "docs" / "faq.md"
-    faq.write_text(faq.read_text(encoding="utf-8") + f"\n\nSe [dette]({broken_link}).\n", encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    original = faq.read_text(encoding="utf-8")
+    faq.write_text(original + f"\n\nSe [dette]({link}).\n", encoding="utf-8")
+    try:
+        return scratch.build(project, tmp_path / "out")
+    finally:
+        faq.write_text(original, encoding="utf-8")
 
 
-def test_broken_anchor_fails_build(tmp_path):
-    result = build(tmp_path, "retningslinje.md#punkt-99")
+def test_broken_anchor_fails_build(scratch_site, tmp_path):
+    result = build_with_link(scratch_site, tmp_path, "retningslinje.md#punkt-99")
+    output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "punkt-99" in result.stdout + result.stderr
+    assert "contains a link 'retningslinje.md#punkt-99'" in output and "anchor '#punkt-99'" in output, output[-3000:]
+    assert "Aborted with 1 warnings in strict mode!" in output and "Traceback" not in output
 
 
-def test_broken_page_link_fails_build(tmp_path):
-    result = build(tmp_path, "finnes-ikke.md")
+def test_broken_page_link_fails_build(scratch_site, tmp_path):
+    result = build_with_link(scratch_site, tmp_path, "finnes-ikke.md")
+    output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "finnes-ikke.md" in result.stdout + result.stderr
+    assert "contains a link 'finnes-ikke.md'" in output and "not found among documentation files" in output, output[-3000:]
+    assert "Aborted with 1 warnings in strict mode!" in output and "Traceback" not in output

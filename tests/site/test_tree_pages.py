@@ -1,6 +1,7 @@
-"""The built decision-tree pages: readable with no JavaScript, the widget's mount
-point and start data, the diagram (whose Mermaid loads only when needed), every path in the table, tree.json
-covering every text a view carries, and a broken tree failing the strict build."""
+"""The built decision-tree pages: the widget's build-rendered fragments (one per node, every text
+it shows), the outline readable with no JavaScript, the diagram (whose Mermaid loads only when
+needed), every path in the table, the trees the browser's engine loads, and a broken tree failing
+the strict build."""
 
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from decision_tree import api, registry
+from decision_tree import bundle, registry
 from decision_tree.guideline import normalise, parse
 from decision_tree.paths import all_paths
 
+from . import scratch
 from .guideline_source import SOURCE, paragraphs
 from .page_text import article_text
 
@@ -53,24 +55,115 @@ def guideline(site_dir):
     return parse((site_dir / "retningslinje" / "index.html").read_text(encoding="utf-8"))
 
 
+class Fragments(HTMLParser):
+    """The widget's <template>s by key ("node:<id>" or the piece's name), as HTML strings."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.found: dict[str, str] = {}
+        self.key: str | None = None
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "template" and self.key is None:
+            self.key = f"node:{a['data-bt-node']}" if "data-bt-node" in a else a["data-bt"]
+            self.depth, self.parts = 0, []
+            return
+        if self.key is not None:
+            self.depth += tag == "template"
+            self.parts.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if self.key is not None and tag == "template" and self.depth == 0:
+            self.found[self.key] = "".join(self.parts)
+            self.key = None
+        elif self.key is not None:
+            self.depth -= tag == "template"
+            self.parts.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        if self.key is not None:
+            self.parts.append(data)
+
+    def handle_entityref(self, name):
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name):
+        self.handle_data(f"&#{name};")
+
+
+def fragments(html: str) -> dict[str, str]:
+    parser = Fragments()
+    parser.feed(html)
+    return parser.found
+
+
 @pytest.mark.parametrize("slug", SLUGS)
-def test_mount_point_is_empty_and_above_the_outline(site_dir, slug):
+def test_widget_is_above_the_outline_and_the_diagram(site_dir, slug):
     html = page(site_dir, slug)
-    mount = f'<div class="beslutningstre-widget" data-tree="{slug}"></div>'
-    assert html.count(mount) == 1
-    assert html.index(mount) < html.index('class="beslutningstre-outline"') < html.index('class="beslutningstre-diagram"')
+    tree = registry.get(slug)
+    [(_, widget)] = [(t, a) for t, a in elements(html) if "bt-widget" in a.get("class", "").split()]
+    assert widget["data-bt-tree"] == slug and widget["data-bt-start"] == tree.start
+    assert html.index('class="bt-widget"') < html.index('class="bt-outline"') < html.index('class="bt-diagram"')
+    # Without JavaScript the widget's place says where the tree is as text.
+    assert "trenger JavaScript" in article_text(html) and 'href="#hele-treet"' in html
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_node_has_one_fragment_with_its_texts(site_dir, slug):
+    tree = registry.get(slug)
+    found = fragments(page(site_dir, slug))
+    assert {k[5:] for k in found if k.startswith("node:")} == set(tree.questions) | set(tree.outcomes)
+    for q in tree.questions.values():
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", found[f"node:{q.id}"])).split())
+        assert normalise(q.text) in text
+        form = elements(found[f"node:{q.id}"])
+        if q.kind == "choice":
+            assert [a["value"] for t, a in form if t == "input"] == [o.id for o in q.options]
+            for option in q.options:
+                assert normalise(option.label) in text
+        else:
+            assert [a["name"] for t, a in form if t == "input"] == [f.id for f in q.fields]
+            assert [a["data-error"] for t, a in form if "data-error" in a] == ["_"] + [f.id for f in q.fields]
+    for o in tree.outcomes.values():
+        body = found[f"node:{o.id}"]
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
+        assert normalise(o.title) in text and registry.common().certainties[o.certainty].label in text
+        for citation in o.citations:
+            assert f"«{normalise(citation.quote)}»" in text
+        # The receipt is the build's text, with the answers and the link left for the widget.
+        receipt = body[body.index('class="bt-receipt"'):]
+        assert '<span data-slot="answers"></span>' in receipt and '<span data-slot="link"></span>' in receipt
+        assert f"Resultat: {o.title}" in unescape(receipt)
+    blob = "".join(found.values())
+    assert "extra:" not in blob and "<script" not in blob and "\x00" not in blob
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_widget_pieces_are_all_there(site_dir, slug):
+    found = fragments(page(site_dir, slug))
+    for piece in ("status", "messages", "loading", "summary", "summary-item", "answers", "answer", "why-item",
+                  "restart", "receipt-answer", "notice-changed", "notice-dropped", "invalid-link", "invalid-tree",
+                  "failure", "broken"):
+        assert piece in found, piece
+    for slot in ("n", "question", "answer"):
+        assert f'<span data-slot="{slot}"></span>' in found["receipt-answer"]
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_outline_reads_without_javascript(site_dir, slug):
     tree = registry.get(slug)
-    text = article_text(page(site_dir, slug))
+    html = page(site_dir, slug)
+    outline = html[html.index('class="bt-outline"'):html.index('class="bt-diagram"')]
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", outline)).split())
     for q in tree.questions.values():
         assert normalise(q.text) in text
         for option in q.options:
             assert normalise(option.label) in text
     for o in tree.outcomes.values():
-        assert normalise(o.title) in text
+        assert f"Svar: {normalise(o.title)}" in text
         for citation in o.citations:
             assert f"«{normalise(citation.quote)}»" in text
     assert "Hvor sikkert:" in text
@@ -97,7 +190,7 @@ def test_internal_outline_links_resolve(site_dir, slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_paths_table_has_every_path(site_dir, slug):
     html = page(site_dir, slug)
-    table = html[html.index('class="beslutningstre-paths'):]
+    table = html[html.index('class="bt-paths'):]
     table = table[: table.index("</table>")]
     assert table.count("<tr>") - 1 == len(all_paths(registry.get(slug)))  # minus the header row
     assert f"Alle {len(all_paths(registry.get(slug)))} veier" in table
@@ -106,13 +199,13 @@ def test_paths_table_has_every_path(site_dir, slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_mermaid_diagram_source_and_its_self_hosted_script(site_dir, slug):
     html = page(site_dir, slug)
-    box = re.search(r'<div class="beslutningstre-diagram" data-mermaid="([^"]+)">(.*?)</div>', html, re.S)
-    diagram = re.search(r'<pre class="beslutningstre-diagram__kilde" hidden>(.*?)</pre>', box.group(2), re.S)
+    box = re.search(r'<div class="bt-diagram" data-mermaid="([^"]+)"[^>]*>(.*?)</div>', html, re.S)
+    diagram = re.search(r'<pre class="bt-diagram__source" hidden>(.*?)</pre>', box.group(2), re.S)
     source = unescape(diagram.group(1))
     assert source.startswith("flowchart TD") and "accTitle:" in source
     edges = sum(len(q.options) for q in registry.get(slug).questions.values())
     assert source.count("-->") == edges
-    # Mermaid is not a script of the page: beslutningstre-diagram.js loads it when the diagram is near.
+    # Mermaid is not a script of the page: the diagram module loads it when the diagram is near.
     scripts = [a["src"] for tag, a in elements(html) if tag == "script" and "src" in a]
     assert not [s for s in scripts if "mermaid" in s]
     assert box.group(1) == "../../assets/vendor/mermaid/mermaid.min.js"
@@ -124,44 +217,24 @@ def test_mermaid_is_loaded_only_on_tree_pages(site_dir):
         assert "mermaid.min.js" not in (site_dir / other).read_text(encoding="utf-8"), other
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_tree_json_has_html_for_every_text_a_view_carries(site_dir, slug):
-    data = json.loads((site_dir / "beslutningstre" / slug / "tree.json").read_text(encoding="utf-8"))
-    assert data["tree"] == slug and data["format"] == 1
-    assert data["start_view"] == api.start(slug)
-    assert data["guideline"]["version"] == "0.01" and data["guideline"]["valid_from"] == "19.02.2026"
-    assert data["extra"]["skjema_url"] and data["extra"]["pou_url"]
-    nodes = data["nodes"]
-    # Walk every path: each question, option, field and outcome a view shows has its HTML by id.
-    for path in all_paths(registry.get(slug)):
-        view = api.start(slug)
-        for step in path.steps:
-            q = view["question"]
-            node = nodes[q["id"]]
-            assert node["type"] == "question" and node["kind"] == q["kind"] and node["text"]
-            assert [o["id"] for o in node["options"]] == [o["id"] for o in q["options"]] or q["kind"] == "number"
-            assert [f["id"] for f in node["fields"]] == [f["id"] for f in q["fields"]]
-            view = api.answer(slug, view["state"], q["id"], step.raw_answer())
-        o = view["outcome"]
-        node = nodes[o["id"]]
-        assert node["type"] == "outcome" and node["title"] and node["text"]
-        assert [c["anchor"] for c in node["citations"]] == [c["anchor"] for c in o["citations"]]
-        assert len(node["next_steps"]) == len(o["next_steps"])
-        assert all(data["steps"][sid] for sid in o["next_step_ids"])
-    blob = json.dumps(nodes)
-    assert "extra:" not in blob and "<script" not in blob
-    assert data["extra"]["skjema_url"] in json.dumps(data["steps"])
+def test_the_browsers_engine_gets_exactly_the_checked_trees(site_dir):
+    runtime = (site_dir / "assets" / "javascripts" / "beslutningstre-runtime.js").read_text(encoding="utf-8")
+    data_url = re.search(r'dataURL: new URL\("\.\./([^"]+)"', runtime).group(1)
+    data = json.loads((site_dir / "assets" / data_url).read_text(encoding="utf-8"))
+    assert bundle.load(data) == (registry.trees(), registry.common())
+    assert not list((site_dir / "beslutningstre").glob("*/tree.json"))  # nothing fetches a per-tree copy
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_start_data_is_embedded_in_the_page(site_dir, slug):
-    html = page(site_dir, slug)
-    [(_, attrs)] = [(t, a) for t, a in elements(html) if "beslutningstre-data" in a.get("class", "")]
-    assert attrs["data-tree"] == slug and "hidden" in attrs
-    embedded = json.loads(attrs["data-json"])
-    on_disk = json.loads((site_dir / "beslutningstre" / slug / "tree.json").read_text(encoding="utf-8"))
-    assert embedded == on_disk
-    assert embedded["start_view"]["question"]["id"] == registry.get(slug).start
+def test_the_widget_script_is_one_classic_script_joined_from_its_modules(site_dir):
+    script = (site_dir / "assets" / "javascripts" / "beslutningstre.js").read_text(encoding="utf-8")
+    sources = ROOT / "overrides" / "assets" / "javascripts" / "beslutningstre"
+    for module in sources.glob("*.js"):
+        assert f"// ---- {module.name}" in script
+    assert not re.search(r"^\s*(import|export)\b", script, re.M)
+    assert not (site_dir / "assets" / "javascripts" / "beslutningstre").exists()
+    node = shutil.which("node")
+    if node:
+        subprocess.run([node, "--check", str(site_dir / "assets" / "javascripts" / "beslutningstre.js")], check=True)
 
 
 def test_landing_page_lists_every_tree_and_sits_in_the_nav(site_dir):
@@ -179,18 +252,9 @@ def test_landing_page_lists_every_tree_and_sits_in_the_nav(site_dir):
 
 
 def strict_build(tmp_path: Path, change: callable) -> subprocess.CompletedProcess:
-    project = tmp_path / "project"
-    for name in ("docs", "overrides", "hooks", "decision_tree"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for shared in ("node_modules", ".cache", "tools"):  # read-only here; link, don't copy
-        if (ROOT / shared).exists():
-            (project / shared).symlink_to(ROOT / shared)
+    project = scratch.project(tmp_path)
     change(project / "decision_tree" / "trees")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    return scratch.build(project, tmp_path / "out")
 
 
 def edit(path: Path, old: str, new: str) -> int:
@@ -211,6 +275,7 @@ def test_a_changed_quote_fails_the_strict_build_with_file_and_line(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(rf"decision_tree/trees/reise\.toml:{line['n']}: sitatet står ikke ordrett", output), output[-3000:]
+    assert "Aborted with 1 warnings in strict mode!" in output and "Traceback" not in output
 
 
 def test_a_dangling_option_fails_the_build_with_file_and_line(tmp_path):
@@ -223,6 +288,7 @@ def test_a_dangling_option_fails_the_build_with_file_and_line(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"decision_tree/trees/utstyr.toml:{line['n']}: «next» = «kontorstol» finnes ikke" in output, output[-3000:]
+    assert "Traceback" not in output
 
 
 @pytest.mark.skipif(not SOURCE.exists(), reason="../shared/guideline is not beside the repository")

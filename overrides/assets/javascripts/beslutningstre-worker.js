@@ -14,7 +14,7 @@ const DISPATCH = `
 import json
 from decision_tree import api
 
-_METHODS = {"list_trees", "start", "view", "answer", "back", "change", "receipt"}
+_METHODS = {"load", "view", "answer", "back", "change"}
 
 def _dispatch(method, args_json):
     if method not in _METHODS:
@@ -25,6 +25,11 @@ _dispatch
 `;
 
 async function boot() {
+  // The trees (checked at build time) download while the interpreter boots.
+  const trees = fetch(runtime.dataURL).then((response) => {
+    if (!response.ok) throw new Error(`${runtime.dataURL}: ${response.status}`);
+    return response.text();
+  });
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime.indexURL).href);
   const pyodide = await loadPyodide({
     indexURL: runtime.indexURL,
@@ -36,8 +41,9 @@ async function boot() {
     stderr: (line) => console.warn("[beslutningstre]", line),
   });
   const dispatch = pyodide.runPython(DISPATCH);
-  // Load and check the trees now, so "ready" means the first answer is quick too.
-  dispatch("list_trees", "[]");
+  const slugs = JSON.parse(dispatch("load", JSON.stringify([await trees])));
+  // Walk to a first view now, so "ready" means the first answer is quick too.
+  dispatch("view", JSON.stringify([slugs[0], ""]));
   return dispatch;
 }
 

@@ -1,0 +1,59 @@
+"""Trees and their shared data as one JSON document: what the browser's engine loads.
+
+The build writes it from the checked trees (registry); the worker hands it to
+`api.load`. The browser then needs neither the TOML files nor tomllib, and the
+guideline's version comes from the build, which reads it from kilde/.
+Both directions walk the dataclasses in model.py, so a new field needs nothing here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from fractions import Fraction
+
+from .model import Common, Tree
+
+FORMAT = 1
+
+
+def _dump(value):
+    if dataclasses.is_dataclass(value):
+        return {f.name: _dump(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if not f.metadata.get("line") and f.compare}
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, (tuple, list)):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value
+
+
+def _load(hint, value):
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if value is None:
+        return None
+    if dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        return hint(**{f.name: _load(hints[f.name], value[f.name]) for f in dataclasses.fields(hint)
+                       if f.name in value})
+    if origin is tuple:
+        return tuple(_load(args[0], v) for v in value)
+    if origin is dict:
+        return {k: _load(args[1], v) for k, v in value.items()}
+    if Fraction in (hint, *args):
+        return Fraction(value)
+    return value
+
+
+def dump(trees: dict[str, Tree], common: Common) -> dict:
+    return {"format": FORMAT, "common": _dump(common), "trees": [_dump(t) for t in trees.values()]}
+
+
+def load(data: dict) -> tuple[dict[str, Tree], Common]:
+    if data.get("format") != FORMAT:
+        raise ValueError(f"unknown bundle format {data.get('format')!r}")
+    trees = [_load(Tree, t) for t in data["trees"]]
+    return {t.slug: t for t in trees}, _load(Common, data["common"])
+

@@ -1,0 +1,22 @@
+// The decision trees' script: joined from these modules at build time (hooks/widget_script.py)
+// into one classic script that the head of every page loads (overrides/main.html). On a tree page
+// it runs before the body is parsed and shows the first question, and starts the engine's worker,
+// while the parser is still working. It fetches nothing from Pyodide unless a page carries a tree.
+
+import { createAll } from "./mount.js";
+import { Widget } from "./widget.js";
+import { Diagram } from "./diagram.js";
+
+// Paths are relative to this script, so the site works under any sub-path.
+const scriptUrl = document.currentScript.src;
+
+const widgets = createAll(".bt-widget[data-bt-tree]", class extends Widget {
+  constructor(root) {
+    super(root, scriptUrl);
+  }
+});
+createAll(".bt-diagram[data-mermaid]", Diagram);
+
+window.addEventListener("popstate", () => {
+  for (const widget of widgets) if (widget.root.isConnected) widget.popState();
+});
