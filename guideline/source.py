@@ -113,7 +113,8 @@ def _meta(lines: list[str], source: str) -> tuple[Meta, int, int, list[Problem]]
         for label, name in _META_LABELS.items() if not values.get(name)
     ]
     if values.get("version") and not is_version(values["version"]):
-        problems.append(Problem(source, at["version"], f"«Versjon: {values['version']}» er ikke et versjonsnummer (for eksempel 0.02)"))
+        message = f"«Versjon: {values['version']}» er ikke et versjonsnummer (for eksempel 0.02)"
+        problems.append(Problem(source, at["version"], message))
         values["version"] = ""
     if len(plain) < 2:
         problems.append(Problem(source, start + 1, "toppteksten mangler eier (fylkeskommunen) og tittel"))
@@ -187,10 +188,8 @@ class _Parser:
         for cell in _cells(line):
             match = _RUNNING_HEADER_CELL.match(cell)
             if match and match.group(1) == "Versjon." and match.group(2) != self.meta.version:
-                self.warnings.append(Problem(
-                    self.source, number,
-                    f"sidetoppen sier versjon {match.group(2)}, men toppen av dokumentet sier {self.meta.version}",
-                ))
+                self._warn(number, f"sidetoppen sier versjon {match.group(2)}, men toppen av dokumentet sier "
+                                   f"{self.meta.version}")
 
     def _classify(self, element: _Element) -> None:
         raw = element.raw[2:].strip() if element.dash else element.raw
@@ -198,10 +197,7 @@ class _Parser:
         line = element.line
         for words, _ in _LINK.findall(raw):
             if not any(rule.phrase == normalise(words) for rule in self.layout.links):
-                self.warnings.append(Problem(
-                    self.source, line,
-                    f"kilden har en lenke på «{words}»; sett adressen under [[lenke]] i oppsett.toml",
-                ))
+                self._warn(line, f"kilden har en lenke på «{words}»; sett adressen under [[lenke]] i oppsett.toml")
         if element.dash:
             if _BOLD_LINE.match(raw):
                 self._heading(text, line, 3, self._heading_anchor(text, line))
@@ -251,23 +247,24 @@ class _Parser:
         if text in self.layout.headings:
             return self.layout.headings[text]
         anchor = slug(text)
-        self.warnings.append(Problem(
-            self.source, line,
-            f"ny overskrift «{text}» fikk ankeret «{anchor}»; legg den inn under [overskrifter] i "
-            f"{self.layout.source or 'kilde/oppsett.toml'} (eller under ikke-overskrifter hvis den er et avsnitt)",
-        ))
+        self._warn(line, f"ny overskrift «{text}» fikk ankeret «{anchor}»; legg den inn under [overskrifter] i "
+                         f"{self.layout.source or 'kilde/oppsett.toml'} (eller under ikke-overskrifter hvis den er et "
+                         "avsnitt)")
         return anchor
 
     def _letter_anchor(self, text: str, line: int) -> str:
         point = next((entry[2] for entry in reversed(self.stack) if entry[2]), 0)
         if not point:
-            self.warnings.append(Problem(self.source, line, f"«{text[:2]}» står utenfor et nummerert punkt og får ikke anker"))
+            self._warn(line, f"«{text[:2]}» står utenfor et nummerert punkt og får ikke anker")
             return ""
         return f"punkt-{point}{text[0]}"
 
+    def _warn(self, line: int, message: str, source: str | None = None) -> None:
+        self.warnings.append(Problem(self.source if source is None else source, line, message))
+
     def _unique(self, anchor: str, line: int) -> str:
         if anchor and any(b.anchor == anchor for b in self.blocks):
-            self.problems.append(Problem(self.source, line, f"ankeret «{anchor}» finnes allerede lenger opp i teksten"))
+            self.problems.append(Problem(self.source, line, f"ankeret «{anchor}» finnes allerede lenger opp"))
         return anchor
 
     def document(self) -> Document:
@@ -285,8 +282,8 @@ class _Parser:
             if version_key(rule.version or "0") > version or rule.anchor in done:
                 continue  # the paragraph comes in a later version, or a newer rule found it
             if any(b.anchor == rule.anchor for b in blocks):
-                self.problems.append(Problem(self.layout.source, rule.line,
-                                             f"ankeret «{rule.anchor}» brukes allerede av en overskrift eller et punkt"))
+                message = f"ankeret «{rule.anchor}» brukes allerede av en overskrift eller et punkt"
+                self.problems.append(Problem(self.layout.source, rule.line, message))
                 continue
             found = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and not b.anchor
                      and b.text.startswith(rule.opening)]
@@ -294,15 +291,12 @@ class _Parser:
                 blocks[found[0]] = replace(blocks[found[0]], anchor=rule.anchor)
                 done.add(rule.anchor)
             if len(found) > 1:
-                self.warnings.append(Problem(
-                    self.layout.source, rule.line,
-                    f"flere avsnitt begynner med «{rule.opening}»; ankeret «{rule.anchor}» er satt på det første",
-                ))
+                message = f"flere avsnitt begynner med «{rule.opening}»; ankeret «{rule.anchor}» er på det første"
+                self._warn(rule.line, message, self.layout.source)
             if not found and rule.version == self.meta.version:
-                self.problems.append(Problem(
-                    self.layout.source, rule.line,
-                    f"ingen avsnitt i {self.source or 'teksten'} begynner med «{rule.opening}» (ankeret «{rule.anchor}»)",
-                ))
+                where = self.source or "teksten"
+                message = f"ingen avsnitt i {where} begynner med «{rule.opening}» (ankeret «{rule.anchor}»)"
+                self.problems.append(Problem(self.layout.source, rule.line, message))
         return blocks
 
     def _links(self, blocks: list[Block]) -> list[Block]:
@@ -312,8 +306,8 @@ class _Parser:
             try:
                 span = document.span(rule.under)
             except KeyError:
-                self.warnings.append(Problem(self.layout.source, rule.line,
-                                             f"lenken «{rule.phrase}»: ankeret «{rule.under}» finnes ikke i teksten"))
+                self._warn(rule.line, f"lenken «{rule.phrase}»: ankeret «{rule.under}» finnes ikke i teksten",
+                           self.layout.source)
                 continue
             pattern = re.compile(rf"(?<!\w){re.escape(rule.phrase)}(?!\w)")
             for index in range(len(blocks))[span]:
@@ -324,6 +318,6 @@ class _Parser:
                     blocks[index] = replace(block, links=(*block.links, link))
                     break
             else:
-                self.warnings.append(Problem(self.layout.source, rule.line,
-                                             f"ordene «{rule.phrase}» står ikke lenger under «{rule.under}»; lenken er tatt bort"))
+                message = f"ordene «{rule.phrase}» står ikke lenger under «{rule.under}»; lenken er tatt bort"
+                self._warn(rule.line, message, self.layout.source)
         return blocks

@@ -82,7 +82,8 @@ def load(directory: Path) -> list[Version]:
         name = display_path(path)
         match = FILE_NAME.match(path.name)
         if not match:
-            problems.append(Problem(name, 1, "filnavnet må være retningslinje-<versjon>.txt, for eksempel retningslinje-0.02.txt"))
+            message = "filnavnet må være retningslinje-<versjon>.txt, for eksempel retningslinje-0.02.txt"
+            problems.append(Problem(name, 1, message))
             continue
         text = path.read_text(encoding="utf-8")
         try:
@@ -92,15 +93,15 @@ def load(directory: Path) -> list[Version]:
             continue
         if document.meta.version != match.group(1):
             line = next((n for n, raw in enumerate(text.splitlines(), 1) if "Versjon:" in raw), 1)
-            problems.append(Problem(
-                name, line, f"«Versjon: {document.meta.version}» stemmer ikke med filnavnet (versjon {match.group(1)})",
-            ))
+            message = f"«Versjon: {document.meta.version}» stemmer ikke med filnavnet (versjon {match.group(1)})"
+            problems.append(Problem(name, line, message))
             continue
         found.append(Version(match.group(1), path, document))
     found.sort(key=lambda v: version_key(v.number))
     for earlier, later in zip(found, found[1:]):
         if version_key(earlier.number) == version_key(later.number):
-            problems.append(Problem(display_path(later.path), 1, f"versjon {later.number} finnes også i {earlier.path.name}"))
+            message = f"versjon {later.number} finnes også i {earlier.path.name}"
+            problems.append(Problem(display_path(later.path), 1, message))
     if not found and not problems:
         problems.append(Problem(display_path(directory), 1, "ingen filer retningslinje-<versjon>.txt i mappen"))
     if problems:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -215,3 +217,27 @@ def test_a_named_paragraph_missing_in_its_own_version_is_an_error():
 def test_slug_is_ascii():
     assert slug("Hva er sporadisk hjemmearbeid:") == "hva-er-sporadisk-hjemmearbeid"
     assert slug("Særlige forhold på Åsen") == "saerlige-forhold-pa-asen"
+
+
+def test_links_whose_words_or_address_are_missing_are_warned():
+    rule = layout.LinkRule("skjemaportalen", "punkt-1", "extra:skjema_url", line=9)
+    doc = source.parse(page("1. Bruk [skjemaet](#) på nettet."), "x.txt", layout.Layout(links=(rule,), source="o.toml"))
+    assert [str(w) for w in doc.warnings] == [
+        "x.txt:8: kilden har en lenke på «skjemaet»; sett adressen under [[lenke]] i oppsett.toml",
+        "o.toml:9: ordene «skjemaportalen» står ikke lenger under «punkt-1»; lenken er tatt bort",
+    ]
+    assert doc.blocks[-1].text == "Bruk skjemaet på nettet." and doc.blocks[-1].links == ()
+
+
+def test_a_running_header_of_another_version_is_warned():
+    text = HEADER.replace("Versjon.: 0.01", "Versjon.: 0.00", 1)
+    line = next(n for n, raw in enumerate(text.splitlines(), 1) if "Versjon.: 0.00" in raw)
+    [warning] = source.parse(text, "x.txt").warnings
+    assert (warning.line, warning.message) == (line, "sidetoppen sier versjon 0.00, men toppen av dokumentet sier 0.01")
+
+
+def test_the_package_runs_on_the_standard_library_alone():
+    # -I -S: no site-packages, so a third-party import would fail here.
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); "
+            "import guideline.source, guideline.versions, guideline.diff, guideline.quotes, guideline.layout")
+    subprocess.run([sys.executable, "-I", "-S", "-c", code, str(ROOT)], check=True)
