@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.site import guideline_source
+
 ROOT = Path(__file__).resolve().parent.parent
 # SITE_DIR lets a check run the suite against another build (e.g. a deliberately broken one).
 SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()
-GUIDELINE_SOURCE = ROOT.parent / "shared" / "guideline" / "retningslinje-hjemmekontor.txt"
+GUIDELINE_SOURCE = guideline_source.SOURCE  # the newest kilde/retningslinje-<version>.txt
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags that keep Chromium from reaching for the network on its own (see ../shared/notes/browser-tests.md).
+# Flags that keep Chromium from reaching for the network on its own (the team's browser-test notes).
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -1,4 +1,5 @@
-"""The guideline's source text, reduced to what the site must carry word for word.
+"""The guideline's source text (the newest kilde/retningslinje-<version>.txt), reduced to what the
+site must carry word for word.
 
 The source is a text export of a three-page document. Page furniture (the repeated page
 headers and the "Sidenr"/"Side : N av 3" lines) is not content; everything else is.
@@ -9,7 +10,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parents[3] / "shared" / "guideline" / "retningslinje-hjemmekontor.txt"
+KILDE = Path(__file__).resolve().parents[2] / "kilde"
+
+
+def newest(folder: Path = KILDE) -> Path:
+    """The newest version's file: retningslinje-<version>.txt with the highest version number."""
+    files = folder.glob("retningslinje-*.txt")
+    return max(files, key=lambda f: tuple(int(n) for n in f.stem.removeprefix("retningslinje-").split(".")))
+
+
+SOURCE = newest()
 
 _FURNITURE = (
     re.compile(r"^\s*Sidenr:\s*\d+\s+av\s+\d+\s*$"),

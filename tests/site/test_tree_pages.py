@@ -22,7 +22,7 @@ from decision_tree.guideline import normalise, parse
 from decision_tree.paths import all_paths
 
 from . import scratch
-from .guideline_source import SOURCE, paragraphs
+from .guideline_source import paragraphs
 from .page_text import article_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -291,7 +291,6 @@ def test_a_dangling_option_fails_the_build_with_file_and_line(tmp_path):
     assert "Traceback" not in output
 
 
-@pytest.mark.skipif(not SOURCE.exists(), reason="../shared/guideline is not beside the repository")
 def test_every_quote_is_in_the_county_source_text():
     # Independent of our own page: the delivered text itself, page furniture removed.
     text = " ".join(paragraphs())

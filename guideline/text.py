@@ -1,0 +1,56 @@
+"""Small text helpers shared by the guideline modules: one meaning of "the same words".
+
+- `normalise(text)`: every run of whitespace becomes one space (as decision_tree.guideline
+  does for the built page, so source text and page text compare equal).
+- `words(text)`: lower-case word tokens, punctuation dropped; what similarity is measured on.
+- `sentences(text)`: a paragraph split into sentences.
+- `slug(text)`: an ASCII anchor id for a heading oppsett.toml does not know.
+- `version_key(version)`: "0.01" -> (0, 1), for sorting versions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from decision_tree.guideline import normalise
+
+__all__ = ["normalise", "words", "sentences", "slug", "version_key"]
+
+_WORD = re.compile(r"\w+")
+# A sentence ends at . ! or ? followed by a space and a capital (or an opening «). A lower-case
+# start does not split: "lages. jf. Forskrift …" keeps "jf." with what it refers to.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
+# Abbreviations that end in a period but not a sentence, even before a capital.
+_ABBREVIATIONS = ("jf.", "f.eks.", "bl.a.", "ca.", "nr.", "dvs.", "evt.", "mv.", "pkt.", "ref.")
+_NORWEGIAN = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
+_VERSION = re.compile(r"^\d+(?:\.\d+)*$")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(normalise(text)):
+        if out and out[-1].lower().endswith(_ABBREVIATIONS):
+            out[-1] = f"{out[-1]} {piece}"
+        elif piece:
+            out.append(piece)
+    return out
+
+
+def slug(text: str) -> str:
+    """ "Hva er sporadisk hjemmearbeid:" -> "hva-er-sporadisk-hjemmearbeid" (æ->ae, ø->o, å->a)."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_NORWEGIAN)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "avsnitt"
+
+
+def is_version(version: str) -> bool:
+    return bool(_VERSION.match(version))
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Versions sort by their numbers: 0.01 < 0.02 < 0.10 < 1.0."""
+    return tuple(int(part) for part in version.split("."))
