@@ -9,6 +9,7 @@ Both directions walk the dataclasses in model.py, so a new field needs nothing h
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
 from fractions import Fraction
 
@@ -34,6 +35,9 @@ def _load(hint, value):
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if value is None:
         return None
+    if origin is types.UnionType and type(None) in args:  # X | None
+        hint = next(a for a in args if a is not type(None))
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
     if dataclasses.is_dataclass(hint):
         hints = typing.get_type_hints(hint)
         return hint(**{f.name: _load(hints[f.name], value[f.name]) for f in dataclasses.fields(hint)

@@ -5,9 +5,10 @@ Loading is registry.py's job; everything here takes model objects and returns pr
 - graph: ids resolve, no cycles, every node reachable, every path ends in an
   outcome, number ranges are ordered and total;
 - content: known certainty and next steps, at least one citation per outcome,
-  link targets the site can fill in;
-- guideline: every citation's anchor exists on the built guideline page and
-  its quote appears word for word inside the element of that anchor.
+  link targets the site can fill in.
+
+Whether each quote stands word for word under its anchor in the guideline is
+the guideline package's check (guideline/checks.py), made against kilde/.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import re
 import string
 from fractions import Fraction
 
-from .guideline import GuidelineText, normalise
 from .model import Common, Outcome, Question, Tree
 from .numbers import example
 from .problems import Problem
@@ -167,35 +167,3 @@ def _graph(tree: Tree) -> list[Problem]:
 def _children(tree: Tree, node_id: str) -> list[tuple[str, int]]:
     q = tree.questions.get(node_id)
     return [(o.next, o.line) for o in q.options] if q else []
-
-
-def check_citations(tree: Tree, guideline: GuidelineText) -> list[Problem]:
-    problems = []
-    for o in tree.outcomes.values():
-        for c in o.citations:
-            if c.anchor not in guideline.anchors:
-                problems.append(Problem(tree.source, c.line, f"ankeret «{c.anchor}» finnes ikke i retningslinjen"))
-                continue
-            quote = normalise(c.quote)
-            if quote not in guideline.anchors[c.anchor]:
-                where = "et annet sted i retningslinjen" if quote in guideline.text else "ikke i retningslinjen"
-                problems.append(
-                    Problem(
-                        tree.source,
-                        c.line,
-                        f"sitatet står ikke ordrett under ankeret «{c.anchor}» (det står {where}): «{c.quote}»",
-                    )
-                )
-    return problems
-
-
-def check_common(common: Common, guideline: GuidelineText) -> list[Problem]:
-    """The version and date the receipt prints must be the guideline's own."""
-    problems = []
-    expected = {"version": f"Versjon: {common.guideline.version}", "valid_from": f"Gjelder fra: {common.guideline.valid_from}"}
-    for key, text in expected.items():
-        if text not in guideline.text:
-            problems.append(Problem(common.source, 1, f"retningslinjen har ikke «{text}»; rett [guideline] {key}"))
-    for step in common.step:
-        problems.extend(_links(common.source, step.line, step.text))
-    return problems

@@ -183,7 +183,7 @@ def load_tree(path: Path) -> Tree:
 
 def load_common(path: Path = COMMON_FILE) -> Common:
     data, r = _parse(path)
-    common = r.record(Common, data, (), skip=frozenset({"source"}))
+    common = r.record(Common, data, (), skip=frozenset({"source", "guideline"}))
     common = dataclasses.replace(common, source=r.source)
     for kind, items in (("certainty", common.certainty), ("step", common.step)):
         _unique(r, items, kind, (), {})

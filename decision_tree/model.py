@@ -153,24 +153,23 @@ class Step:
 
 @dataclass(frozen=True)
 class Guideline:
-    WHAT: ClassVar[str] = "[guideline]"
+    """The guideline the trees quote: its newest version in kilde/ (registry.py reads it)."""
 
     title: str
     version: str
     valid_from: str
-    page: str  # the site page that carries the anchors, e.g. "retningslinje"
-    line: int = _line()
+    page: str  # the site page that carries the anchors, "retningslinje"
 
 
 @dataclass(frozen=True)
 class Common:
-    """Shared data every tree uses (decision_tree/common.toml)."""
+    """Shared data every tree uses: decision_tree/common.toml, and the guideline from kilde/."""
 
     WHAT: ClassVar[str] = "fellesfila"
 
-    guideline: Guideline
     certainty: tuple[Certainty, ...]
     step: tuple[Step, ...]
+    guideline: Guideline | None = None  # not read from the file: registry.py sets it from kilde/
     source: str = field(default="", compare=False)
 
     @property

@@ -8,28 +8,41 @@ check.py, as pure functions over what is loaded here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import bundle
 from .model import Common, Tree
 from .problems import Problem, TreeError
 
 _loaded: tuple[dict[str, Tree], Common] | None = None
+KILDE = Path(__file__).resolve().parent.parent / "kilde"  # the guideline's source text, a file per version
+PAGE = "retningslinje"  # the site page the trees' citations point at
 
 
-def load_files(trees_dir=None, common_file=None) -> tuple[dict[str, Tree], Common | None, list[Problem]]:
+def load_files(trees_dir=None, common_file=None, kilde=None) -> tuple[dict[str, Tree], Common | None, list[Problem]]:
     """Every tree by slug in display order, the shared data, and every problem found (file:line).
 
-    Defaults: the package's trees/ and common.toml. Imports the TOML reader and the checks
-    here, not at the top: the browser loads a bundle and never needs them (or tomllib).
+    Defaults: the package's trees/ and common.toml, and the guideline's newest version in the
+    repository's kilde/. Imports the readers and the checks here, not at the top: the browser
+    loads a bundle and never needs them (or tomllib).
     """
+    import dataclasses
+
+    from guideline import versions  # the repository's guideline package (build, CLI, tests)
+
     from . import load
     from .check import check_tree
+    from .model import Guideline
 
     trees_dir = trees_dir or load.TREES_DIR
     common_file = common_file or load.COMMON_FILE
     try:
         common = load.load_common(common_file)
+        newest = versions.load(kilde or KILDE)[-1]
     except TreeError as exc:
         return {}, None, exc.problems
+    meta = newest.document.meta
+    common = dataclasses.replace(common, guideline=Guideline(meta.title, meta.version, meta.valid_from, PAGE))
     problems: list[Problem] = []
     found = []
     for path in load.tree_files(trees_dir):

@@ -5,7 +5,7 @@ in reading order. A block is a heading, a paragraph or a list item. Anchors are 
 ids of the page (`retningslinje/#punkt-8b`); a heading's anchor marks its whole section.
 
 Text here is what the page shows, whitespace-normalised, so it compares equal to what
-decision_tree.guideline reads back from the built page:
+the built page reads back (tests/built_page.py):
 
 - `Document.anchor_text(anchor)`: a heading anchor's text is its section (the heading label and
   every block up to the next heading of the same or a higher rank); the title's section also
@@ -18,6 +18,7 @@ decision_tree.guideline reads back from the built page:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from decision_tree.problems import Problem
@@ -148,6 +149,19 @@ class Document:
             out.append(anchor)
             anchor = parents.get(anchor, "")
         return tuple(out)
+
+    def place(self, anchor: str) -> str:
+        """A reader's name for where an anchor points: "Punkt 8 b", "Hva betyr kortvarig",
+        or for a paragraph of its own the heading it stands under. "" for an unknown anchor."""
+        block = self.block(anchor)
+        if block is None:
+            return ""
+        point = re.fullmatch(r"punkt-(\d+)([a-z]?)", anchor)
+        if point:
+            return f"Punkt {point.group(1)}" + (f" {point.group(2)}" if point.group(2) else "")
+        if block.kind == "heading":
+            return block.label.rstrip(":").strip()
+        return self.place(block.parent)
 
     def sentences(self) -> list[Sentence]:
         return [

@@ -148,8 +148,13 @@ def check(quotes: Iterable[Quote], document: Document, version: str,
                        f"(sist med i versjon {gone.last}). Sitatet: «{text}».")
         else:
             message = f"ankeret «{quote.anchor}» finnes ikke i versjon {version}. Sitatet: «{text}»."
+        elsewhere = [a for a in anchors if text in document.anchor_text(a)]
         nearest = closest(text, document, quote.anchor)
-        if nearest:
+        if elsewhere:
+            # The words are there, under another anchor: most likely the anchor is what is wrong.
+            where = min(elsewhere, key=lambda a: len(document.anchor_text(a)))
+            message += f" Det står ordrett under «{where}»: rett ankeret."
+        elif nearest:
             message += f" Nærmeste setning nå ({nearest.anchors[0]}): «{nearest.text}»"
         else:
             message += f" Ingen setning i versjon {version} ligner."

@@ -1,7 +1,7 @@
 """Small text helpers shared by the guideline modules: one meaning of "the same words".
 
-- `normalise(text)`: every run of whitespace becomes one space (as decision_tree.guideline
-  does for the built page, so source text and page text compare equal).
+- `normalise(text)`: every run of whitespace (and no-break space) becomes one space, so source
+  text, quotes and page text compare equal.
 - `words(text)`: lower-case word tokens, punctuation dropped; what similarity is measured on.
 - `sentences(text)`: a paragraph split into sentences.
 - `slug(text)`: an ASCII anchor id for a heading oppsett.toml does not know.
@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from decision_tree.guideline import normalise
-
 __all__ = ["normalise", "words", "sentences", "slug", "version_key"]
 
+_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 # A sentence ends at . ! or ? followed by a space and a capital (or an opening «). A lower-case
 # start does not split: "lages. jf. Forskrift …" keeps "jf." with what it refers to.
@@ -25,6 +24,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
 _ABBREVIATIONS = ("jf.", "f.eks.", "bl.a.", "ca.", "nr.", "dvs.", "evt.", "mv.", "pkt.", "ref.")
 _NORWEGIAN = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
 _VERSION = re.compile(r"^\d+(?:\.\d+)*$")
+
+
+def normalise(text: str) -> str:
+    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
 def words(text: str) -> list[str]:

@@ -1,10 +1,10 @@
-"""MkDocs hook: a page per decision tree, the tree list, and the citation check.
+"""MkDocs hook: a page per decision tree, and the tree list where a page asks for it.
 
 Data and events only: every piece of markup and text comes from the templates
 in overrides/partials/beslutningstre/ (rendered in the theme's Jinja environment),
-and every tree comes from decision_tree.registry. A broken tree, or a quote
-that is not word for word under its anchor in the built guideline, fails
-`mkdocs build --strict` with file:line messages.
+and every tree comes from decision_tree.registry. A broken tree fails the build
+with file:line messages; quotes are checked with the guideline's
+(hooks/guideline_pages.py).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import extra_links  # noqa: E402  (hooks/extra_links.py: `(extra:name)` link tar
 from decision_tree import numbers, registry  # noqa: E402
 from decision_tree.paths import all_paths  # noqa: E402
 from decision_tree.receipt import ANSWER_TEMPLATE, TEMPLATE as RECEIPT, anchor_label, environment  # noqa: E402
+from guideline import versions  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.beslutningstre")
 
@@ -38,13 +39,8 @@ TEMPLATES = "partials/beslutningstre"
 TREE_LIST_MARKER = "<!-- beslutningstre:liste -->"
 MERMAID_SOURCE = Path("node_modules/mermaid/dist/mermaid.min.js")
 MERMAID_TARGET = "assets/vendor/mermaid/mermaid.min.js"
-_HEADING = re.compile(r"^#+\s+(.*?)\s*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
-_ID_ATTR = re.compile(r"""\{:?\s*#([A-Za-z0-9_-]+)\s*\}|\bid="([A-Za-z0-9_-]+)\"""")
 _SLOT = re.compile(r"\x00slot:([a-z0-9-]+)\x00")
 _markdown = MarkdownIt("js-default")  # no raw HTML from tree files
-
-_guideline_html: str | None = None
-
 
 class Slot:
     """A value the widget fills in: rendered as a marker, turned into <span data-slot> after escaping."""
@@ -58,24 +54,6 @@ class Slot:
 
 def _slots(text: str) -> Markup:
     return Markup(_SLOT.sub(r'<span data-slot="\1"></span>', str(escape(text))))
-
-
-def anchor_labels(guideline_markdown: str) -> dict[str, str]:
-    """Anchor id -> a readable place name: "Punkt 8 b", "Hva betyr kortvarig"."""
-    labels: dict[str, str] = {}
-    heading = ""
-    for line in guideline_markdown.splitlines():
-        found = _HEADING.match(line)
-        if found:
-            heading = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", found.group(1).rstrip(":").strip())
-            labels[found.group(2)] = heading
-            continue
-        for match in _ID_ATTR.finditer(line):
-            labels.setdefault(match.group(1) or match.group(2), heading)
-    for anchor in labels:
-        if re.match(r"^punkt-\d+[a-z]?$", anchor):
-            labels[anchor] = anchor_label(anchor).capitalize()
-    return labels
 
 
 def _environment(config, where: str):
@@ -161,7 +139,9 @@ def on_files(files, config):
     guideline = files.get_file_from_path(f"{page}.md")
     if guideline is None:
         raise PluginError(f"Fant ikke {page}.md, som sitatene i beslutningstrærne viser til")
-    labels = anchor_labels(Path(guideline.abs_src_path).read_text(encoding="utf-8"))
+    # Citations name the place they quote as the guideline's newest version does ("Punkt 8 b").
+    document = versions.load(registry.KILDE)[-1].document
+    labels = {anchor: document.place(anchor) for anchor in document.anchors()}
     for tree in registry.trees().values():
         file = File.generated(config, f"{SECTION}/{tree.slug}.md", content="")  # its URL decides relative links
         env, context = page_context(tree, config, file.url, guideline.url, labels)
@@ -184,27 +164,3 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     links = {slug: posixpath.relpath(f"{SECTION}/{slug}.md", here) for slug in registry.trees()}
     listing = env.get_template(f"{TEMPLATES}/list.md").render(trees=registry.trees().values(), links=links)
     return markdown.replace(TREE_LIST_MARKER, listing)
-
-
-def on_post_page(output: str, page, config) -> str:
-    global _guideline_html
-    if page.file.src_uri == f"{registry.common().guideline.page}.md":
-        _guideline_html = output
-    return output
-
-
-def on_post_build(config) -> None:
-    """Check every citation against the built guideline; each problem is a warning (fails --strict)."""
-    from decision_tree.check import check_citations, check_common
-    from decision_tree.guideline import parse
-
-    html_text = _guideline_html
-    if html_text is None:  # `mkdocs serve` may rebuild without the guideline page
-        built = Path(config.site_dir) / registry.common().guideline.page / "index.html"
-        html_text = built.read_text(encoding="utf-8") if built.exists() else ""
-    guideline = parse(html_text)
-    problems = check_common(registry.common(), guideline)
-    for tree in registry.trees().values():
-        problems.extend(check_citations(tree, guideline))
-    for problem in problems:
-        log.warning(str(problem))

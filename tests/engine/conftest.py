@@ -1,11 +1,9 @@
 """Fixtures for the engine tests. These run under CPython and, unchanged, inside
 Pyodide under Node (tests/pyodide/), so they use nothing but the standard
-library, pytest and hypothesis."""
+library, pytest, hypothesis and the repository's own packages."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from decision_tree import api, registry
-from decision_tree.guideline import GuidelineText, parse
 from decision_tree.paths import outcome_document
+from guideline import versions
+from guideline.model import Document
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))
 IN_PYODIDE = sys.platform == "emscripten"
 
 # Pyodide is slower and its mounted folder is the repository: no deadline, no example database there.
@@ -29,17 +27,9 @@ settings.load_profile("engine-pyodide" if IN_PYODIDE else "engine")
 
 
 @pytest.fixture(scope="session")
-def guideline() -> GuidelineText:
-    """The built guideline page (site/retningslinje/index.html), parsed."""
-    page = SITE / registry.common().guideline.page / "index.html"
-    if not page.exists():
-        if IN_PYODIDE:
-            pytest.skip(f"{page} finnes ikke; bygg nettstedet først (make site)")
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(SITE)],
-            cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-    return parse(page.read_text(encoding="utf-8"))
+def guideline() -> Document:
+    """The guideline's newest version, parsed from kilde/ (what the build renders and checks against)."""
+    return versions.load(registry.KILDE)[-1].document
 
 
 def walk(slug: str, *answers) -> dict:

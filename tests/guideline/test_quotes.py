@@ -75,7 +75,9 @@ def test_the_closest_sentence_prefers_the_quotes_own_anchor(loaded):
 def test_an_unknown_anchor_says_so(first):
     [problem] = quotes.check([quotes.Quote("x.toml", 3, "punkt-99", "Skjerm")], first, "0.01")
     assert str(problem) == ("x.toml:3: ankeret «punkt-99» finnes ikke i versjon 0.01. Sitatet: «Skjerm». "
-                            "Nærmeste setning nå (punkt-9): «Skjerm»")
+                            "Det står ordrett under «punkt-9»: rett ankeret.")
+    [problem] = quotes.check([quotes.Quote("x.toml", 3, "punkt-99", "Skjerm og tastatur")], first, "0.01")
+    assert str(problem).endswith("Nærmeste setning nå (punkt-9): «Skjerm»")
 
 
 # --- Quotes in the FAQ (Markdown) -------------------------------------------------------------

@@ -11,9 +11,10 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class _ArticleText(HTMLParser):
-    def __init__(self, skip_tags: frozenset[str]):
+    def __init__(self, skip_tags: frozenset[str], skip_added: bool):
         super().__init__(convert_charrefs=True)
         self.skip_tags = skip_tags
+        self.skip_added = skip_added
         self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
         self.in_article = 0
         self.parts: list[str] = []
@@ -30,7 +31,8 @@ class _ArticleText(HTMLParser):
             if tag == "br":
                 self.parts.append(" ")
             return
-        skip = tag in ("script", "style", "template") or "headerlink" in classes or tag in self.skip_tags
+        skip = (tag in ("script", "style", "template") or "headerlink" in classes or tag in self.skip_tags
+                or ("data-added" in a and self.skip_added))
         self.stack.append((tag, skip))
         if tag in _BLOCK:
             self.parts.append(" ")
@@ -50,7 +52,9 @@ class _ArticleText(HTMLParser):
             self.parts.append(data)
 
 
-def article_text(html: str, skip_tags: frozenset[str] = frozenset()) -> str:
-    parser = _ArticleText(skip_tags)
+def article_text(html: str, skip_tags: frozenset[str] = frozenset(), skip_added: bool = False) -> str:
+    """The article's words. `skip_added` leaves out what a generated page marks as its own addition
+    (`data-added`: notes, links to other pages), so the rest can be compared with a source text."""
+    parser = _ArticleText(skip_tags, skip_added)
     parser.feed(html)
     return " ".join("".join(parser.parts).split())

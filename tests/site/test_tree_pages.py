@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from decision_tree import bundle, registry
-from decision_tree.guideline import normalise, parse
+from guideline.text import normalise
+from tests.built_page import parse
 from decision_tree.paths import all_paths
 
 from . import scratch
@@ -274,7 +275,8 @@ def test_a_changed_quote_fails_the_strict_build_with_file_and_line(tmp_path):
     result = strict_build(tmp_path, change)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert re.search(rf"decision_tree/trees/reise\.toml:{line['n']}: sitatet står ikke ordrett", output), output[-3000:]
+    assert re.search(rf"decision_tree/trees/reise\.toml:{line['n']}: sitatet står ikke lenger ordrett under «punkt-8b»", output), output[-3000:]
+    assert "Nærmeste setning nå (punkt-8b): «Det gis i utgangspunktet ingen ekstra kompensasjon for en slik endring.»" in output
     assert "Aborted with 1 warnings in strict mode!" in output and "Traceback" not in output
 
 

@@ -1,4 +1,8 @@
-"""The built guideline page, read with html.parser: anchor id -> text.
+"""The built guideline page as a reader gets it, read with html.parser: anchor id -> text.
+
+An independent reading of what the build rendered, for the tests: quotes must stand on the page
+itself, not only in the parsed source (guideline/). What the page marks as its own addition
+(`data-added`: notes, links to other pages) is not the guideline's text and is left out.
 
 For an element with an id, its text is the element's own text; for a heading
 (h1-h6) it is the whole section: the heading and everything after it up to the
@@ -15,14 +19,12 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-_SPACE = re.compile(r"\s+")
+from guideline.text import normalise  # one meaning of "the same words"
+
+
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-
-
-def normalise(text: str) -> str:
-    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class _Parser(HTMLParser):
             self._emit(" ")
             return
         self.depth_in_article += 1
-        skipped = "headerlink" in classes or tag in ("script", "style", "template")
+        skipped = "headerlink" in classes or tag in ("script", "style", "template") or "data-added" in attributes
         if skipped:
             self.skip += 1
         if tag not in _INLINE:

@@ -1,0 +1,28 @@
+"""What HR must update when the guideline changes: every quote in the trees and the pages that is
+no longer word for word under its anchor in the newest version (file:line, with the closest
+sentence now), and the warnings the source parser raised. The build (hooks/guideline_pages.py)
+and the CLI (`python -m decision_tree check`) both call `problems`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from decision_tree.problems import Problem
+
+from .quotes import check, faq_quotes, tree_quotes
+from .versions import Version, removed
+
+
+def quotes(trees, docs_dir: Path, versions: list[Version]) -> list[Problem]:
+    """Tree citations and page quotes (docs/*.md) checked against the newest version."""
+    newest = versions[-1]
+    found = tree_quotes(trees)
+    for page in sorted(docs_dir.rglob("*.md")):
+        found.extend(faq_quotes(page))
+    return check(found, newest.document, newest.number, removed(versions))
+
+
+def problems(trees, docs_dir: Path, versions: list[Version]) -> list[Problem]:
+    warnings = [w for version in versions for w in version.document.warnings]
+    return warnings + quotes(trees, docs_dir, versions)

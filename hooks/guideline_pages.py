@@ -1,0 +1,164 @@
+"""MkDocs hook: the guideline's pages, generated from its source text in kilde/ (one file per version).
+
+- `retningslinje/`: the newest version, with a note in place of every published anchor an
+  earlier version had and this one has not ("Punktet ble fjernet i versjon X"), so no link
+  ever leads to the top of the page.
+- `retningslinje/versjon/<v>/`: every version, at an address that stays; older ones say so.
+- `endringer/`: one entry per version, word by word, from the source files (HR writes no diff).
+- The check HR runs when a new version comes (guideline/checks.py): every tree and page quote
+  that no longer stands word for word under its anchor is a warning with file:line, which
+  fails `mkdocs build --strict`.
+
+Data and events only: the pages are the templates in overrides/partials/retningslinje/.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from decision_tree import registry  # noqa: E402
+from decision_tree.problems import TreeError  # noqa: E402
+from guideline import checks, versions  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.retningslinje")
+
+KILDE = ROOT / "kilde"
+PAGE = f"{registry.PAGE}.md"
+TEMPLATES = "partials/retningslinje"
+CHANGES = "endringer.md"
+
+_versions: list[versions.Version] = []
+
+
+def version_uri(number: str) -> str:
+    return f"{registry.PAGE}/versjon/{number}.md"
+
+
+def version_id(number: str) -> str:
+    return "versjon-" + number.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A published anchor this version no longer has: a note stands in its place."""
+
+    anchor: str
+    place: str  # where it was, as a reader names it ("Punkt 10", "Forsikring og hjemmekontor")
+    whole: bool  # the whole point or section went, not a paragraph inside it
+    last: str  # the last version that had it
+    removed_in: str
+
+
+def _parts(document, removals: dict) -> list[tuple[str, object]]:
+    """The page in reading order: ("heading"|"paragraph"|"removed", block) and ("list", [items])."""
+    notes: dict[int, list[Removed]] = {}
+    for anchor, gone in removals.items():
+        old = next(v.document for v in _versions if v.number == gone.last)
+        # After the block that stood before it in the last version that had it, where that block still is.
+        where = len(document.blocks) - 1
+        for earlier in reversed(old.blocks[: next(i for i, b in enumerate(old.blocks) if b.anchor == anchor)]):
+            found = next((i for i, b in enumerate(document.blocks)
+                          if (earlier.anchor and b.anchor == earlier.anchor) or (not earlier.anchor and b.text == earlier.text
+                                                                                  and b.kind == earlier.kind)), None)
+            if found is not None:
+                where = found
+                break
+        block = old.block(anchor)
+        whole = block.kind == "heading" or old.place(anchor) != old.place(block.parent)
+        notes.setdefault(where, []).append(Removed(anchor, old.place(anchor), whole, gone.last, gone.removed_in))
+    parts: list[tuple[str, object]] = []
+    for index, block in enumerate(document.blocks):
+        if block.kind == "item":
+            if parts and parts[-1][0] == "list" and parts[-1][1][-1].list == block.list:
+                parts[-1][1].append(block)
+            else:
+                parts.append(("list", [block]))
+        else:
+            parts.append((block.kind, block))
+        parts.extend(("removed", note) for note in notes.get(index, []))
+    return parts
+
+
+def _environment(config):
+    import jinja2
+
+    env = config.theme.get_env()
+    env.autoescape = jinja2.select_autoescape(["html", "md"])
+    extra = dict(config.extra)
+
+    def href(target: str) -> str:
+        if target.startswith("extra:"):
+            value = extra.get(target[len("extra:"):])
+            if not value:
+                raise PluginError(f"kilde/oppsett.toml: lenken ({target}) mangler verdi; sett {target.replace(':', '.')} i mkdocs.yml")
+            return value
+        return target  # "#anchor" on the same page
+
+    def html(block) -> Markup:
+        """A block's words, with its links (oppsett.toml) as <a>."""
+        return Markup("").join(
+            Markup('<a href="{}">{}</a>').format(href(target), words) if target else escape(words)
+            for words, target in block.pieces())
+
+    def markdown(block) -> str:
+        """A heading's words as Markdown (links as [words](address)), Markdown's own characters escaped."""
+        def md(text: str) -> str:
+            return "".join("\\" + c if c in "\\`*_[]<>#" else c for c in text)
+        return "".join(f"[{md(words)}]({href(target)})" if target else md(words) for words, target in block.pieces())
+
+    env.filters["block_html"] = html
+    env.filters["heading_md"] = markdown
+    return env
+
+
+def _render(config, files, uri: str, template: str, **context) -> None:
+    file = File.generated(config, uri, content="")
+    env = _environment(config)
+    newest = _versions[-1]
+    file.content_string = env.get_template(f"{TEMPLATES}/{template}").render(
+        newest=newest, versions=_versions, version_id=version_id, version_uri=version_uri, page=PAGE,
+        changes_page=CHANGES, **context)
+    files.append(file)
+
+
+def on_config(config):
+    global _versions
+    try:
+        _versions = versions.load(KILDE)
+    except TreeError as exc:
+        raise PluginError("Retningslinjen i kilde/ har feil:\n" + "\n".join(str(p) for p in exc.problems)) from None
+    return config
+
+
+def on_files(files, config):
+    if files.get_file_from_path(PAGE) is not None:
+        raise PluginError(f"docs/{PAGE} skal ikke finnes: siden lages fra kilde/ (se README.md)")
+    removals = versions.removed(_versions)
+    newest = _versions[-1]
+    _render(config, files, PAGE, "page.md", version=newest, parts=_parts(newest.document, removals), current=True)
+    for version in _versions:
+        _render(config, files, version_uri(version.number), "page.md", version=version,
+                parts=_parts(version.document, {}), current=False)
+    entries = []
+    for older, version in zip([None, *_versions], _versions):
+        changes = versions.changes(older.document, version.document) if older else []
+        entries.append((version, older, changes))
+    _render(config, files, CHANGES, "changes.md", entries=list(reversed(entries)))
+    return files
+
+
+def on_post_build(config) -> None:
+    """What HR must update: each quote that no longer holds, and the parser's warnings (fail --strict)."""
+    for problem in checks.problems(registry.trees().values(), Path(config.docs_dir), _versions):
+        log.warning(str(problem))
