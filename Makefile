@@ -10,12 +10,13 @@ NODE    := node_modules/.package-lock.json
 HOST    ?= 127.0.0.1
 SERVE_PORT ?= 8000
 
-.PHONY: help setup site serve test chromium bench clean pyodide-test-wheels
+.PHONY: help setup site serve test chromium bench clean pyodide-test-wheels sjekk
 
 help:
 	@echo "make serve   – installerer det som trengs og viser nettstedet på http://$(HOST):$(SERVE_PORT)"
 	@echo "make test    – installerer det som trengs og kjører alle testene"
 	@echo "make site    – bygger nettstedet til site/"
+	@echo "make sjekk   – sjekker trærne og sitatene mot den nyeste retningslinjen i kilde/ (fil:linje)"
 	@echo "make bench   – måler ytelsen til beslutningstreet"
 	@echo "make nginx   – viser nettstedet gjennom nginx slik intranettet gjør, på http://127.0.0.1:$(PORT)/hjemmekontor/"
 	@echo "make load    – lastmåling av nginx med wrk (bare 127.0.0.1)"
@@ -37,6 +38,10 @@ setup: $(STAMP) $(NODE)
 
 site: setup
 	$(PY) -m mkdocs build --strict
+
+# What HR runs after adding a new version to kilde/: every quote to update, with file:line.
+sjekk: setup
+	$(PY) -m decision_tree check
 
 serve: setup
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(SERVE_PORT) --livereload

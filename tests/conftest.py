@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -46,3 +48,21 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def drill(tmp_path_factory):
+    """HR's drill with a second version: a scratch copy of the project with the test-only fixture
+    tests/fixtures/retningslinje-0.02.txt added to kilde/, as HR would add a new text. Gives the
+    check's output (what HR is told to update) and the site built from it, which shows the new
+    version while the quotes are not yet fixed (a build without --strict)."""
+    from tests.site import scratch
+
+    tmp = tmp_path_factory.mktemp("drill")
+    project = scratch.project(tmp)
+    shutil.copy(ROOT / "tests" / "fixtures" / "retningslinje-0.02.txt", project / "kilde")
+    check = subprocess.run([sys.executable, "-m", "decision_tree", "check"], cwd=project, capture_output=True,
+                           text=True, env={**os.environ, "PYTHONPATH": str(project)})
+    built = scratch.build(project, tmp / "site", "--no-strict")
+    assert built.returncode == 0, (built.stdout + built.stderr)[-3000:]
+    return SimpleNamespace(project=project, site=tmp / "site", check=check, build=built)

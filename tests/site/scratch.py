@@ -33,6 +33,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def build(project_dir: Path, out: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` (pass "--no-strict" in `args` to see a site with warnings)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out), *args],
         cwd=project_dir, capture_output=True, text=True,

@@ -1,0 +1,79 @@
+"""The drill's site (version 0.02, tests/conftest.py) in the browser: a link to an answer made under
+0.01 opens with the notice and the answers replayed; the changes page passes axe in light and dark."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+
+import pytest
+from playwright.sync_api import expect
+
+from decision_tree import api, registry
+from tests.browser.conftest import OriginGuard, _Handler, _run_axe
+from tests.browser.widget import WIDGET, outcome, paths, plain, wait_ready
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def drill_url(drill):
+    handler = functools.partial(_Handler, directory=str(drill.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture
+def drill_page(browser, drill_url, request):
+    scheme = getattr(request, "param", "light")
+    context = browser.new_context(base_url=drill_url, color_scheme=scheme, locale="nb-NO")
+    guard = OriginGuard(drill_url)
+    context.on("request", guard)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert not guard.foreign, guard.foreign
+
+
+def test_a_link_made_under_0_01_opens_on_0_02_with_the_notice_and_the_answers(drill_page):
+    slug = "reise"
+    path = max(paths(slug), key=lambda p: len(p.steps))
+    view = api.view(slug, "")
+    for step in path.steps:
+        view = api.answer(slug, view["state"], step.question.id, step.raw_answer())
+    assert registry.common().guideline.version == "0.01" and view["state"].startswith("v0.01_")
+
+    drill_page.goto(f"beslutningstre/{slug}/?svar={view['state']}")
+    wait_ready(drill_page)
+    notice = drill_page.locator(f"{WIDGET} .bt-notice")
+    expect(notice).to_contain_text("Retningslinjen er endret siden lenken ble laget (versjon 0.01 → 0.02).")
+    expect(outcome(drill_page).locator("h2")).to_have_text(plain(path.outcome.title))
+    expect(drill_page.locator(f"{WIDGET} .bt-answer")).to_have_count(len(path.steps))
+    # The address now holds the answers in today's form, made under 0.02: reloading needs no notice.
+    drill_page.wait_for_url(f"**?svar=v0.02_*")
+    drill_page.reload()
+    wait_ready(drill_page)
+    expect(outcome(drill_page).locator("h2")).to_have_text(plain(path.outcome.title))
+    expect(drill_page.locator(f"{WIDGET} .bt-notice")).to_have_count(0)
+
+
+@pytest.mark.parametrize("drill_page", ["light", "dark"], indirect=True)
+def test_the_changes_page_passes_axe(drill_page):
+    drill_page.goto("endringer/")
+    expect(drill_page.locator("del").first).to_be_visible()
+    violations = _run_axe(drill_page)
+    assert not violations, violations
+
+
+def test_the_removed_points_note_is_where_an_old_link_lands(drill_page):
+    drill_page.goto("retningslinje/#punkt-10-unntak")
+    note = drill_page.locator("#punkt-10-unntak")
+    expect(note).to_be_in_viewport()
+    expect(note).to_contain_text("Punktet ble fjernet i versjon 0.02")
+    note.get_by_role("link", name="Se teksten i versjon 0.01").click()
+    expect(drill_page).to_have_url(re.compile(r"/retningslinje/versjon/0\.01/#punkt-10-unntak$"))
+    expect(drill_page.locator("#punkt-10-unntak")).to_contain_text("Kortvarig arbeid og sporadisk hjemmearbeid")
