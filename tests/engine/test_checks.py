@@ -92,7 +92,7 @@ def test_unknown_key_and_bad_id_are_reported_by_the_loader(tmp_path):
 
 def test_unknown_certainty_step_and_link_are_reported(tmp_path):
     broken = (
-        REISE.replace('certainty = "graasone"', 'certainty = "kanskje"')
+        REISE.replace('certainty = "ikke-omtalt"', 'certainty = "kanskje"')
         .replace('next_steps = ["avklar-med-leder"]', 'next_steps = ["ring-sjefen"]', 1)
         .replace("Spør lederen din hva", "Se [her](../faq.md) hva")
     )
@@ -104,7 +104,7 @@ def test_unknown_certainty_step_and_link_are_reported(tmp_path):
 
 def test_number_ranges_must_be_ordered_and_total(tmp_path):
     text = (TREES_DIR / "hjemmearbeid.toml").read_text(encoding="utf-8")
-    broken = text.replace("below = 1\n", "").replace('next = "ikke-definert"', 'next = "ikke-definert"\nbelow = 3')
+    broken = text.replace("below = 1\n", "").replace('next = "jevnlig-en-dag-eller-mer"\n\n[[outcome]]', 'next = "jevnlig-en-dag-eller-mer"\nbelow = 3\n\n[[outcome]]')
     joined = "\n".join(problems_for(tmp_path, broken))
     assert "mangler «below»" in joined
     assert "skal ikke ha «below»" in joined

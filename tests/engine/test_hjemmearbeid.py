@@ -1,95 +1,149 @@
-"""Scenarios for `hjemmearbeid`, each written from the guideline's own words."""
+"""Scenarios for `hjemmearbeid`, each written from the guideline's own words. The tree asks in the
+employee's order (agreement, where, how much); weekly home work of a day or more never ends where
+"a few days" ends."""
 
 from __future__ import annotations
 
+import pytest
+
 from decision_tree import api, registry
+from decision_tree.paths import all_paths
 
 from .conftest import result, walk, words
 
 SLUG = "hjemmearbeid"
-LATER = ("hjemme", "nei", "lenger")
+HOME = ("nei", "hjemme")
+EXEMPTION = "Kortvarig arbeid og sporadisk hjemmearbeid omfattes ikke av hjemmekontorforskriften."
+CLARIFY = "Merk også at det må avklares med leder, helst skriftlig per epost eller tilsvarende, hvorvidt man er hjemme og arbeider eller ei (ved kortvarig arbeid hjemmefra, ordinært hjemmekontor er allerede avtalt)."
+WRITTEN = "Ved avtale om å arbeide fra arbeidstakers eget hjem som fast ordning (se under om kortvarig arbeid hjemmefra opp mot hjemmekontor), må egen skriftlig tilleggsavtale lages."
 
 
 def anchors(view: dict) -> set[str]:
     return {c["anchor"] for c in result(view)["citations"]}
 
 
-def test_a_few_days_at_home_are_typically_short_term():
-    # "Noen få dagers hjemmearbeid vil typisk være kortvarig."
-    view = walk(SLUG, "hjemme", "nei", "noen-dager")
+def quotes(view: dict) -> list[str]:
+    return [c["quote"] for c in result(view)["citations"]]
+
+
+def test_the_first_question_is_whether_there_is_an_agreement():
+    assert registry.get(SLUG).start == "avtale"
+    assert {o.id for o in registry.get(SLUG).questions["avtale"].options} == {"ja", "nei", "vet-ikke"}
+
+
+def test_a_few_days_at_home_are_typically_short_term_and_cleared_in_advance():
+    # "Noen få dagers hjemmearbeid vil typisk være kortvarig." "Merk at også disse dagene skal avklares med leder i forkant."
+    view = walk(SLUG, *HOME, "noen-dager")
     outcome = result(view)
-    assert outcome["id"] == "kortvarig-dager"
-    assert outcome["certainty"] == "retningslinje"
-    assert "typisk" in words(outcome["text"])  # hedges where the guideline hedges
-    assert "kortvarig" in anchors(view)
-    # "Merk at også disse dagene skal avklares med leder i forkant."
+    assert view["node"] == "kortvarig-dager" and outcome["certainty"] == "retningslinje"
+    assert "typisk" in words(outcome["text"])
+    assert {"kortvarig", "punkt-10-unntak", "forsikring-avklaring"} <= anchors(view)
+    assert CLARIFY in quotes(view)  # the whole sentence, the short-term condition included
     assert any("i forkant" in step for step in outcome["next_steps"])
 
 
 def test_one_to_two_weeks_with_a_broken_foot_is_also_short_term():
-    # "En til to ukers hjemmearbeid, for eksempel grunnet tilrettelegging i forbindelse med en brukket fot,
-    #  vil også være omfattet av unntaket."
-    view = walk(SLUG, "hjemme", "nei", "en-til-to-uker")
-    assert result(view)["id"] == "kortvarig-uker"
-    assert any("brukket fot" in c["quote"] for c in result(view)["citations"])
+    view = walk(SLUG, *HOME, "en-til-to-uker")
+    assert view["node"] == "kortvarig-uker"
+    assert any("brukket fot" in q for q in quotes(view)) and "for eksempel" in words(result(view)["text"])
 
 
-def test_less_than_a_day_a_week_on_average_is_sporadic_even_if_regular():
-    # "Dersom omfanget av hjemmearbeid er lite, eksempelvis mindre enn en dag i uken i snitt,
-    #  vil hjemmearbeidet anses sporadisk, selv om det skulle skje jevnlig."
-    view = walk(SLUG, *LATER, {"dager": "3", "uker": "8"})
-    assert result(view)["id"] == "sporadisk"
-    assert "eksempelvis" in words(result(view)["text"])
-    assert "0,38 dager i uken i snitt" in view["answers"][-1]["text"]
-
-
-def test_exactly_one_day_a_week_is_not_less_than_one_day():
-    view = walk(SLUG, *LATER, {"dager": "4", "uker": "4"})
-    assert result(view)["id"] == "ikke-definert"
-    just_below = walk(SLUG, *LATER, {"dager": "3,9", "uker": "4"})
-    assert just_below["node"] == "sporadisk"
-
-
-def test_more_than_two_weeks_without_a_fixed_arrangement_is_not_defined_and_goes_to_the_leader():
-    view = walk(SLUG, *LATER, {"dager": "12", "uker": "4"})
+def test_more_than_two_weeks_in_a_row_without_an_agreement_is_silent_and_goes_to_the_leader():
+    view = walk(SLUG, *HOME, "over-to-uker")
     outcome = result(view)
-    assert outcome["id"] == "ikke-definert"
-    assert outcome["certainty"] == "graasone"
-    assert "definerer ikke" in words(outcome["text"])
-    assert any("lederen din" in step for step in outcome["next_steps"])
+    assert view["node"] == "over-to-uker" and outcome["certainty"] == "ikke-omtalt"
+    assert "sier ikke noe om" in words(outcome["text"])
+    assert any(step.startswith("Avklar med lederen din") for step in outcome["next_steps"])
 
 
-def test_fixed_arrangement_needs_a_written_agreement_through_the_digital_form():
-    # "må egen skriftlig tilleggsavtale lages ... Benytt digitalt skjema for dette."
-    view = walk(SLUG, "hjemme", "ja")
+def test_now_and_then_is_sporadic_and_the_clarification_quote_is_whole_and_not_stretched():
+    view = walk(SLUG, *HOME, "av-og-til")
     outcome = result(view)
-    assert outcome["id"] == "fast-ordning"
-    assert {"punkt-2", "punkt-3", "punkt-4", "punkt-7"} <= anchors(view)
+    assert view["node"] == "sporadisk"
+    assert "eksempelvis" in words(outcome["text"]) and "et eksempel i retningslinjen, ikke en fast regel" in words(outcome["text"])
+    assert CLARIFY in quotes(view)  # not cut before "(ved kortvarig arbeid hjemmefra, …)"
+    assert "gjelder ved kortvarig arbeid hjemmefra" in words(outcome["text"])  # and not applied to sporadic work
+
+
+@pytest.mark.parametrize("answer", ["faste-dager", "ukentlig"])
+def test_weekly_home_work_of_a_day_or_more_never_ends_where_a_few_days_ends(answer):
+    view = walk(SLUG, *HOME, answer)
+    assert view["node"] not in ("kortvarig-dager", "kortvarig-uker", "sporadisk")
+    assert WRITTEN in quotes(view)
+
+
+def test_a_day_a_week_or_more_over_time_may_fall_under_the_regulation_hedged():
+    view = walk(SLUG, *HOME, "ukentlig")
+    outcome = result(view)
+    assert view["node"] == "jevnlig-en-dag-eller-mer" and outcome["certainty"] == "graasone"
+    assert "**kan** derfor falle inn under hjemmekontorforskriften" in outcome["text"]
+    assert EXEMPTION in quotes(view)
+
+
+def test_the_number_question_for_those_unsure():
+    view = walk(SLUG, *HOME, "usikker", {"dager": "3", "uker": "8"})
+    assert view["node"] == "sporadisk"
+    assert view["answers"][-1]["text"] == "3 dager over 8 uker, altså 0,38 dager i uken i snitt"
+    assert walk(SLUG, *HOME, "usikker", {"dager": "1", "uker": "1"})["node"] == "jevnlig-en-dag-eller-mer"
+    assert walk(SLUG, *HOME, "usikker", {"dager": "3,9", "uker": "4"})["node"] == "sporadisk"
+    assert walk(SLUG, *HOME, "usikker", {"dager": "4", "uker": "4"})["node"] == "jevnlig-en-dag-eller-mer"
+
+
+def test_fixed_days_need_a_written_agreement_and_the_outcome_says_what_the_guideline_says():
+    view = walk(SLUG, *HOME, "faste-dager")
+    outcome = result(view)
+    assert view["node"] == "fast-ordning"
+    assert {"punkt-1", "punkt-2", "punkt-3", "punkt-4", "punkt-6", "punkt-7", "punkt-7a", "punkt-7b", "punkt-7c",
+            "punkt-7d", "punkt-8b"} <= anchors(view)
+    text = words(outcome["text"])
+    assert "**deler av**" in outcome["text"] and "i prioritert rekkefølge" in text
+    assert "Fleksitidsreglementet" in text and "Lederen din avgjør" in text and "eksempelvis" in text
+    assert "a) arbeidsgivers behov" in text and "d) den enkeltes behov" in text
     assert any("](extra:skjema_url)" in step for step in outcome["next_steps"])
-    assert "verken en rettighet eller en plikt" in words(outcome["text"])
-    assert "eksempelvis" in words(outcome["text"])  # "perioder på eksempelvis inntil et år"
 
 
-def test_a_cabin_is_clarified_separately_outside_the_home_office_rules():
-    # "(eksempelvis hytte osv), dette avklares særskilt, og kommer ikke inn under reglene for hjemmekontor."
-    view = walk(SLUG, "annet-sted")
-    assert result(view)["id"] == "annet-sted"
-    assert anchors(view) == {"punkt-1"}
-    assert "særskilt" in words(result(view)["text"])
+def test_with_an_agreement_the_agreed_days_get_what_applies_on_them():
+    view = walk(SLUG, "ja", "avtalte-dager")
+    assert view["node"] == "avtalt-hjemmekontor"
+    assert {"punkt-6", "punkt-8b", "punkt-4"} <= anchors(view)
+    assert words(result(view)["text"]).count("i utgangspunktet") == 2
 
 
-def test_abroad_is_not_allowed_in_principle_contact_pou():
-    # "Det er i utgangspunktet ikke anledning til å inngå avtale om arbeid i utlandet."
-    view = walk(SLUG, "utlandet")
+def test_with_an_agreement_other_days_are_asked_how_much():
+    view = walk(SLUG, "ja", "andre-dager")
+    assert view["node"] == "hvor-mye"
+
+
+def test_not_knowing_about_an_agreement_sends_to_the_leader():
+    view = walk(SLUG, "vet-ikke")
+    assert view["node"] == "vet-ikke-avtale" and "punkt-2" in anchors(view)
+
+
+@pytest.mark.parametrize("first", ["ja", "nei"])
+def test_a_cabin_is_clarified_separately_outside_the_home_office_rules(first):
+    view = walk(SLUG, first, "annet-sted")
+    assert view["node"] == "annet-sted"
+    assert "særskilt" in words(result(view)["text"]) and "på hjemmekontor" in words(result(view)["text"])
+
+
+@pytest.mark.parametrize("first", ["ja", "nei"])
+def test_abroad_is_not_allowed_in_principle_contact_pou(first):
+    view = walk(SLUG, first, "utlandet")
     outcome = result(view)
-    assert outcome["id"] == "utlandet"
-    assert "i utgangspunktet" in words(outcome["text"])
-    assert "unntaksvis" in words(outcome["text"])
+    assert view["node"] == "utlandet"
+    assert "i utgangspunktet" in words(outcome["text"]) and "unntaksvis" in words(outcome["text"])
     assert any("](extra:pou_url)" in step for step in outcome["next_steps"])
 
 
+@pytest.mark.parametrize("path", all_paths(registry.get(SLUG)), ids=lambda p: p.outcome.id)
+def test_every_path_through_weekly_answers_avoids_the_short_term_outcomes(path):
+    chosen = {(s.question.id, s.option.id) for s in path.steps}
+    if {("hvor-mye", "faste-dager"), ("hvor-mye", "ukentlig"), ("omfang", "en-dag-eller-mer")} & chosen:
+        assert path.outcome.id not in ("kortvarig-dager", "kortvarig-uker", "sporadisk")
+
+
 def at_number_question() -> dict:
-    view = walk(SLUG, *LATER)
+    view = walk(SLUG, *HOME, "usikker")
     assert registry.get(SLUG).questions[view["node"]].kind == "number"
     return view
 
@@ -110,12 +164,12 @@ def test_bad_numbers_give_norwegian_messages_and_ask_again():
         ("2", "1,5"): ("uker", "helt tall"),
         ("99999999", "2"): ("dager", "for stort"),
     }
-    for (days, weeks), (field, words) in cases.items():
+    for (days, weeks), (field, message) in cases.items():
         again = answer_numbers(view, days, weeks)
         assert again["status"] == "question", (days, weeks)
         assert again["node"] == "omfang"
         assert again["state"] == view["state"]  # nothing was stored
-        assert words in again["errors"].get(field, ""), (days, weeks, again["errors"])
+        assert message in again["errors"].get(field, ""), (days, weeks, again["errors"])
         assert again["selected"] == {"dager": days, "uker": weeks}  # what was typed stays
 
 
@@ -134,7 +188,7 @@ def test_non_dict_number_input_is_rejected_not_raised():
 
 def test_every_bad_number_is_reported_at_once():
     # GOV.UK style: one round trip shows all problems, including range errors next to parse errors.
-    view = walk(SLUG, *LATER)
+    view = at_number_question()
     errors = api.answer(SLUG, view["state"], "omfang", {"dager": "-1", "uker": "0"})["errors"]
     assert set(errors) == {"dager", "uker"}
     assert "negativt" in errors["dager"] and "minst 1" in errors["uker"]

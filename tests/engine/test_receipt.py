@@ -24,7 +24,7 @@ def receipt(view: dict, link: str = LINK, extra: dict | None = None) -> str:
 
 
 def test_receipt_holds_version_date_tree_answers_outcome_citations_and_link():
-    view = walk("hjemmearbeid", "hjemme", "nei", "lenger", {"dager": "3", "uker": "8"})
+    view = walk("hjemmearbeid", "nei", "hjemme", "usikker", {"dager": "3", "uker": "8"})
     text = receipt(view, extra={"skjema_url": "https://skjema.example/"})
     tree, g = registry.get("hjemmearbeid"), registry.common().guideline
     assert f"Retningslinjens versjon {g.version}, gjelder fra {g.valid_from}" in text
@@ -44,7 +44,7 @@ def test_receipt_holds_version_date_tree_answers_outcome_citations_and_link():
 
 
 def test_receipt_is_plain_text_with_links_filled_in():
-    view = walk("hjemmearbeid", "hjemme", "ja")
+    view = walk("hjemmearbeid", "nei", "hjemme", "faste-dager")
     text = receipt(view, extra={"skjema_url": "https://skjema.example/"})
     assert "**" not in text and "](" not in text and "<" not in text
     assert "skjemaportalen (https://skjema.example/)" in text
@@ -53,7 +53,7 @@ def test_receipt_is_plain_text_with_links_filled_in():
 
 
 def test_receipt_without_extra_drops_the_unknown_address_not_the_words():
-    view = walk("hjemmearbeid", "utlandet")
+    view = walk("hjemmearbeid", "nei", "utlandet")
     text = receipt(view, link="")
     assert "Kontakt POU for en egen vurdering." in text
     assert "extra:" not in text and "?svar=" not in text

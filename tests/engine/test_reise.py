@@ -1,4 +1,4 @@
-"""Scenarios for `reise`: point 8 b and the section on travel; other travel is outside the guideline."""
+"""Scenarios for `reise`: point 8 b and the section on travel; other travel is where the guideline is silent."""
 
 from __future__ import annotations
 
@@ -11,23 +11,26 @@ def test_travel_between_home_office_and_office_is_not_compensated_in_principle()
     # "Det gis i utgangspunktet ingen kompensasjon for reise mellom hjemmekontor og kontor"
     view = walk(SLUG, "kontor", "nei")
     outcome = result(view)
-    assert outcome["id"] == "hjem-kontor"
+    assert view["node"] == "hjem-kontor"
     assert outcome["citations"][0]["anchor"] == "reise"
     assert "i utgangspunktet" in words(outcome["text"])
 
 
-def test_called_in_on_an_agreed_home_office_day_gives_no_extra_compensation_in_principle():
-    # 8 b: "Det gis i utgangspunktet ingen ekstra kompensasjon for en slik endring."
+def test_called_in_on_an_agreed_home_office_day_keeps_both_hedges_and_the_guidelines_verb():
+    # 8 b: "... for å ivareta en ny medarbeider på en god måte, selv om det på disse dagene i utgangspunktet er
+    # avtalt hjemmekontor. Det gis i utgangspunktet ingen ekstra kompensasjon for en slik endring."
     view = walk(SLUG, "kontor", "ja")
     outcome = result(view)
-    assert outcome["id"] == "innkalt-hjemmekontordag"
+    assert view["node"] == "innkalt-hjemmekontordag"
     assert {c["anchor"] for c in outcome["citations"]} == {"punkt-8b"}
-    assert "ingen ekstra kompensasjon" in words(outcome["text"])
+    text = words(outcome["text"])
+    assert text.count("i utgangspunktet") == 2
+    assert "ivareta en ny medarbeider" in text and "ta godt imot" not in text
 
 
-def test_other_travel_is_outside_this_guideline_and_says_so():
+def test_other_travel_is_where_the_guideline_is_silent():
     view = walk(SLUG, "annen")
     outcome = result(view)
-    assert outcome["id"] == "annen-reise"
-    assert outcome["certainty"] == "graasone"
+    assert view["node"] == "annen-reise"
+    assert outcome["certainty"] == "ikke-omtalt"
     assert "utenfor denne retningslinjen" in words(outcome["text"])

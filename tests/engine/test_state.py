@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from decision_tree import api, registry
 from decision_tree.engine import position
 from decision_tree.model import Option
-from decision_tree.state import decode, encode
+from decision_tree.state import _parse_v1, decode, encode
 
 from .conftest import walk
 
@@ -25,9 +25,9 @@ def version() -> str:
 
 
 def test_state_is_readable_and_url_safe():
-    view = walk(SLUG, "hjemme", "nei", "lenger", {"dager": "12,5", "uker": "52"})
+    view = walk(SLUG, "nei", "hjemme", "usikker", {"dager": "12,5", "uker": "52"})
     state = view["state"]
-    assert state == f"v{version()}_hvor.hjemme_fast.nei_varighet.lenger_omfang.125-52"
+    assert state == f"v{version()}_avtale.nei_hvor.hjemme_hvor-mye.usikker_omfang.125-52"
     assert set(state) <= set("0123456789abcdefghijklmnopqrstuvwxyz._~-v")
 
 
@@ -38,7 +38,7 @@ def test_empty_state_is_the_start():
 
 
 def test_tampered_and_malformed_links_say_the_link_is_invalid():
-    good = walk(SLUG, "hjemme", "nei")["state"]
+    good = walk(SLUG, "nei", "hjemme")["state"]
     bad = [
         good + "~5",  # cursor past the answers: the exact state is refused, the replay has no cursor
         good + "~0e~0",
@@ -74,27 +74,41 @@ def test_unknown_tree_is_its_own_reason():
     assert view["status"] == "invalid" and view["invalid"] == "tree"
 
 
-def test_every_link_the_first_site_made_still_opens_where_it_led():
+def test_format_1_links_are_read_against_the_tree_shape_they_were_made_for():
     # Format 1 named options by position under a fingerprint of the tree; legacy-v1.json keeps those shapes.
+    for row in V1_STATES:
+        made_under, answers, _, _ = _parse_v1(registry.get(row["tree"]), row["state"])
+        assert made_under == "0.01" and [q for q, _ in answers] == [q for q, _ in row["answers"]], row
+        # Choices by their option id; a number answer as the scaled numbers typed (the fixture names its range).
+        for (_, value), (_, option) in zip(answers, row["answers"]):
+            assert value == option if isinstance(value, str) else all(isinstance(v, int) for v in value), row
+
+
+def test_every_link_the_first_site_made_still_opens_with_what_still_applies():
     for row in V1_STATES:
         view = api.view(row["tree"], row["state"])
         assert view["status"] != "invalid", row
-        assert [[a["question"], a["option"]] for a in view["answers"]] == row["answers"], row
-        assert view["node"] == row.get("outcome", row.get("question")), row
-        assert view["state"].startswith("v"), "the widget puts today's form in the address"
+        kept = [[a["question"], a["option"]] for a in view["answers"]]
+        assert kept == row["answers"][: len(kept)], row  # the answers that still apply, in order
+        assert view["dropped"] == len(row["answers"]) - len(kept), row  # and it says when some do not
+        if not view["dropped"]:
+            assert view["node"] == row.get("outcome", row.get("question")), row
+        assert view["state"] == "" or view["state"].startswith("v"), "the widget puts today's form in the address"
+    # The two trees whose questions and options kept their ids open exactly where they led.
+    assert all(api.view(r["tree"], r["state"])["dropped"] == 0 for r in V1_STATES if r["tree"] in ("reise", "utstyr"))
 
 
 def test_a_link_for_an_older_tree_replays_what_still_applies():
     tree = registry.get(SLUG)
-    state = walk(SLUG, "hjemme", "nei", "noen-dager")["state"]
-    varighet = tree.questions["varighet"]
+    state = walk(SLUG, "nei", "hjemme", "noen-dager")["state"]
+    how_much = tree.questions["hvor-mye"]
     # HR removes the option the link chose: the answers before it still apply; the question is asked again.
-    changed = replace(tree, questions={**tree.questions, "varighet": replace(
-        varighet, options=tuple(o for o in varighet.options if o.id != "noen-dager"))})
+    changed = replace(tree, questions={**tree.questions, "hvor-mye": replace(
+        how_much, options=tuple(o for o in how_much.options if o.id != "noen-dager"))})
     decoded = decode(changed, state, version())
-    assert decoded.state.answers == (("hvor", "hjemme"), ("fast", "nei"))
+    assert decoded.state.answers == (("avtale", "nei"), ("hvor", "hjemme"))
     assert decoded.dropped == 1
-    assert position(changed, decoded.state).current.id == "varighet"
+    assert position(changed, decoded.state).current.id == "hvor-mye"
     # HR adds an option elsewhere, or rewords a text: the link works as it was.
     hvor = tree.questions["hvor"]
     grown = replace(tree, questions={**tree.questions, "hvor": replace(
@@ -104,7 +118,7 @@ def test_a_link_for_an_older_tree_replays_what_still_applies():
 
 
 def test_a_link_made_under_another_guideline_version_says_so_and_replays():
-    state = walk(SLUG, "hjemme", "nei", "noen-dager")["state"]
+    state = walk(SLUG, "nei", "hjemme", "noen-dager")["state"]
     older = state.replace(f"v{version()}_", "v0.00_", 1)
     view = api.view(SLUG, older)
     assert view["changed"] == {"from": "0.00", "to": version()}
@@ -117,63 +131,63 @@ def test_a_link_made_under_another_guideline_version_says_so_and_replays():
 def test_decode_encode_round_trip_on_every_state_a_walk_produces():
     tree = registry.get(SLUG)
     view = api.view(SLUG, "")
-    for value in ("hjemme", "nei", "lenger", {"dager": "3", "uker": "8"}):
+    for value in ("nei", "hjemme", "usikker", {"dager": "3", "uker": "8"}):
         view = api.answer(SLUG, view["state"], view["node"], value)
         decoded = decode(tree, view["state"], version())
         assert decoded is not None and decoded.dropped == 0
         assert encode(tree, decoded.state, version()) == view["state"]
-    for changed in (api.change(SLUG, view["state"], "fast"), api.back(SLUG, view["state"])):
+    for changed in (api.change(SLUG, view["state"], "hvor"), api.back(SLUG, view["state"])):
         decoded = decode(tree, changed["state"], version())
         assert encode(tree, decoded.state, version()) == changed["state"] and decoded.state.cursor is not None
 
 
 def test_back_steps_through_kept_answers_one_by_one():
-    done = walk(SLUG, "hjemme", "nei", "noen-dager")
+    done = walk(SLUG, "nei", "hjemme", "noen-dager")
     step = api.back(SLUG, done["state"])
-    assert step["node"] == "varighet" and step["selected"] == "noen-dager" and step["asked"] == 3
+    assert step["node"] == "hvor-mye" and step["selected"] == "noen-dager" and step["asked"] == 3
     step = api.back(SLUG, step["state"])
-    assert step["node"] == "fast" and step["selected"] == "nei" and step["asked"] == 2
+    assert step["node"] == "hvor" and step["selected"] == "hjemme" and step["asked"] == 2
     # Answering the same again steps forward to the next question, with its answer kept.
-    forward = api.answer(SLUG, step["state"], "fast", "nei")
-    assert forward["node"] == "varighet" and forward["selected"] == "noen-dager"
-    assert api.answer(SLUG, forward["state"], "varighet", "noen-dager")["node"] == "kortvarig-dager"
+    forward = api.answer(SLUG, step["state"], "hvor", "hjemme")
+    assert forward["node"] == "hvor-mye" and forward["selected"] == "noen-dager"
+    assert api.answer(SLUG, forward["state"], "hvor-mye", "noen-dager")["node"] == "kortvarig-dager"
     # Back at the first question stays there.
     first = api.back(SLUG, api.back(SLUG, step["state"])["state"])
-    assert first["node"] == "hvor" and not first["can_go_back"]
+    assert first["node"] == "avtale" and not first["can_go_back"]
 
 
 def test_change_keeps_later_answers_that_still_apply():
-    done = walk(SLUG, "hjemme", "nei", "lenger", {"dager": "3", "uker": "8"})
-    # Change "how long": the number answer still applies once "lenger" is chosen again.
-    editing = api.change(SLUG, done["state"], "varighet")
-    assert editing["node"] == "varighet" and editing["selected"] == "lenger"
-    assert [a["question"] for a in editing["answers"]] == ["hvor", "fast", "varighet", "omfang"]
-    again = api.answer(SLUG, editing["state"], "varighet", "lenger")
+    done = walk(SLUG, "nei", "hjemme", "usikker", {"dager": "3", "uker": "8"})
+    # Change "how much": the number answer still applies once "usikker" is chosen again.
+    editing = api.change(SLUG, done["state"], "hvor-mye")
+    assert editing["node"] == "hvor-mye" and editing["selected"] == "usikker"
+    assert [a["question"] for a in editing["answers"]] == ["avtale", "hvor", "hvor-mye", "omfang"]
+    again = api.answer(SLUG, editing["state"], "hvor-mye", "usikker")
     assert again["status"] == "outcome" and again["node"] == "sporadisk"
     assert again["state"] == done["state"]
-    # Change "where" to somewhere else: the later answers no longer apply and are dropped.
+    # Change "where" to abroad: the later answers no longer apply and are dropped.
     moved = api.answer(SLUG, api.change(SLUG, done["state"], "hvor")["state"], "hvor", "utlandet")
     assert moved["node"] == "utlandet"
-    assert [a["question"] for a in moved["answers"]] == ["hvor"]
-    # Change "how long" to a short stay: the number question is no longer on the path.
-    short = api.answer(SLUG, editing["state"], "varighet", "noen-dager")
+    assert [a["question"] for a in moved["answers"]] == ["avtale", "hvor"]
+    # Change "how much" to a few days: the number question is no longer on the path.
+    short = api.answer(SLUG, editing["state"], "hvor-mye", "noen-dager")
     assert short["node"] == "kortvarig-dager"
     assert "omfang" not in [a["question"] for a in short["answers"]]
 
 
 def test_change_of_an_unanswered_question_is_an_error_not_a_crash():
-    view = api.change(SLUG, walk(SLUG, "hjemme")["state"], "omfang")
+    view = api.change(SLUG, walk(SLUG, "nei")["state"], "omfang")
     assert view["status"] == "question" and view["errors"]["_"]
 
 
 def test_answering_a_question_that_is_not_current_is_refused():
-    view = api.answer(SLUG, "", "varighet", "noen-dager")
-    assert view["node"] == "hvor" and view["errors"]["_"]
+    view = api.answer(SLUG, "", "hvor-mye", "noen-dager")
+    assert view["node"] == "avtale" and view["errors"]["_"]
 
 
 def test_number_answers_are_described_by_the_engine_and_choices_by_id_only():
-    view = walk(SLUG, "hjemme", "nei", "lenger", {"dager": "3", "uker": "8"})
-    assert view["answers"][0] == {"question": "hvor", "option": "hjemme", "text": None}
+    view = walk(SLUG, "nei", "hjemme", "usikker", {"dager": "3", "uker": "8"})
+    assert view["answers"][0] == {"question": "avtale", "option": "nei", "text": None}
     assert view["answers"][-1]["option"] == "under-en-dag"
     assert view["answers"][-1]["text"] == "3 dager over 8 uker, altså 0,38 dager i uken i snitt"
 

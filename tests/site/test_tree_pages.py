@@ -137,7 +137,7 @@ def test_every_node_has_one_fragment_with_its_texts(site_dir, slug):
         # The receipt is the build's text, with the answers and the link left for the widget.
         receipt = body[body.index('class="bt-receipt"'):]
         assert '<span data-slot="answers"></span>' in receipt and '<span data-slot="link"></span>' in receipt
-        assert f"Resultat: {o.title}" in unescape(receipt)
+        assert f"Resultat: {o.title}" in " ".join(unescape(receipt).split())  # the heading may be wrapped
     blob = "".join(found.values())
     assert "extra:" not in blob and "<script" not in blob and "\x00" not in blob
 
