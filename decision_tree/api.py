@@ -30,6 +30,16 @@ from .model import Question, Tree
 from .state import Decoded, decode, encode
 
 
+METHODS = ("load", "view", "answer", "back", "change")
+
+
+def dispatch(method: str, args_json: str) -> str:
+    """The worker's one entry point: a method of this module by name, JSON arguments in, JSON out."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}")
+    return json.dumps(globals()[method](*json.loads(args_json)), ensure_ascii=False)
+
+
 def load(bundle_json: str) -> list[str]:
     """Serve the trees of the build's bundle (the browser has no TOML files); returns the slugs."""
     registry.use_bundle(json.loads(bundle_json))

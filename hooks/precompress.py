@@ -22,8 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "gzip"
 
-# Text and wasm compress well; zip, whl, png are compressed already.
-SUFFIXES = {".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt", ".wasm", ".map"}
+# Text and wasm compress well; so does the stdlib zip, which is stored uncompressed on purpose
+# (tools/compile-stdlib.mjs). Wheels and images are compressed already.
+SUFFIXES = {".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt", ".wasm", ".map", ".zip"}
 MIN_SIZE = 1024  # below one packet, compression saves nothing worth a second file
 MIN_SAVING = 0.10
 CACHE_FROM = 256 * 1024  # hashing is cheaper than compressing only for the big files

@@ -3,7 +3,8 @@
 After the build it writes
 
 - `assets/pyodide/<version>/`: only the Pyodide files that run (pyodide.mjs, pyodide.asm.mjs,
-  pyodide.asm.wasm) plus a standard-library zip compiled to bytecode inside Pyodide. The
+  pyodide.asm.wasm) plus a standard-library zip of exactly the modules the browser needs, traced
+  by driving the engine in Pyodide and compiled to bytecode there (tools/compile-stdlib.mjs). The
   console pages and CDN defaults in the npm package are never copied. The path carries the
   version, so a server may cache it forever.
 - `assets/beslutningstre/<hash>/`: the engine as a plain py3-none-any wheel and a lock file made
@@ -18,7 +19,6 @@ Expensive steps are cached under .cache/, keyed on what goes into them.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import hashlib
 import json
@@ -42,18 +42,6 @@ COMPILE_STDLIB = ROOT / "tools" / "compile-stdlib.mjs"
 # from a CDN, the classic-script build, type declarations) stays out of the site.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
-# Never imported by the engine or by Pyodide in a browser worker: interactive and developer tools,
-# test helpers, servers, mail and process machinery a browser cannot use. Everything else stays
-# (as source where it is not precompiled), so an import nobody foresaw still works, only slower.
-STDLIB_DROP = (
-    "__hello__", "__phello__", "_pyrepl", "antigravity", "this", "idlelib", "turtledemo",
-    "site-packages", "pdb", "bdb", "pydoc", "pydoc_data", "doctest", "unittest", "timeit", "cProfile",
-    "profile", "pstats", "trace", "tracemalloc", "tabnanny", "pyclbr", "compileall", "zipapp",
-    "multiprocessing", "sqlite3", "dbm", "xmlrpc", "wsgiref", "socketserver", "smtplib", "imaplib",
-    "poplib", "ftplib", "mailbox", "netrc", "webbrowser", "pty", "tty", "getpass", "curses", "venv",
-    "ensurepip",
-)
-
 # Pinned 1980-01-01 timestamps make the wheel byte-for-byte reproducible, so its hash (and the
 # folder it is served from) only changes when the engine does.
 _SOURCE_DATE_EPOCH = "315532800"
@@ -72,17 +60,17 @@ def build(site_dir: Path) -> dict:
         shutil.copyfile(PYODIDE_NPM / name, pyodide_dir / name)
     _strip_source_map_comment(pyodide_dir / "pyodide.mjs")
 
-    stdlib = _compiled_stdlib(version)
+    wheel, lock = _engine_wheel_and_lock()
+    data = _bundle()
+    stdlib = _compiled_stdlib(version, wheel, data)
     shutil.copyfile(stdlib, pyodide_dir / stdlib.name)
 
-    wheel, lock = _engine_wheel_and_lock()
     engine_dir = site_dir / "assets" / "beslutningstre" / _sha256(wheel)[:16]
     engine_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(wheel, engine_dir / wheel.name)
     shutil.copyfile(lock, engine_dir / "pyodide-lock.json")
     package = next(iter(json.loads(lock.read_text(encoding="utf-8"))["packages"]))
 
-    data = _bundle()
     data_dir = site_dir / "assets" / "beslutningstre" / hashlib.sha256(data).hexdigest()[:16]
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / "trees.json").write_bytes(data)
@@ -128,40 +116,33 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _engine_stdlib_imports() -> list[str]:
-    """Every module the engine's source imports; the compile step keeps the stdlib ones hot."""
-    names = {"json"}  # the worker's dispatcher
-    for source in sorted(ENGINE.rglob("*.py")):
-        tree = ast.parse(source.read_bytes(), filename=str(source))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names.add(node.module)
-    return sorted(n for n in names if n.split(".")[0] not in ("decision_tree", "__future__"))
-
-
-def _compiled_stdlib(version: str) -> Path:
-    """The stdlib zip, compiled inside Pyodide under Node; cached on everything that shapes it."""
-    options = {"warm": _engine_stdlib_imports(), "drop": list(STDLIB_DROP), "deflate": True}
-    key = hashlib.sha256(
-        json.dumps([version, options, _sha256(COMPILE_STDLIB), _sha256(PYODIDE_NPM / "python_stdlib.zip")],
-                   sort_keys=True).encode()
-    ).hexdigest()[:16]
+def _compiled_stdlib(version: str, wheel: Path, data: bytes) -> Path:
+    """The stdlib the browser needs, traced and proven by driving the engine in Pyodide under Node
+    (tools/compile-stdlib.mjs); cached on everything that shapes it."""
+    legacy = ENGINE / "legacy-v1.json"
+    tools = [_sha256(ROOT / "tools" / name) for name in ("compile-stdlib.mjs", "prove-stdlib.mjs", "drive-engine.mjs")]
+    inputs = [version, *tools, _sha256(PYODIDE_NPM / "python_stdlib.zip"),
+              _sha256(wheel), hashlib.sha256(data).hexdigest(), _sha256(legacy)]
+    key = hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:16]
     target = CACHE / "pyodide" / version / f"python_stdlib-{key}.zip"
     if target.exists():
         return target
     node = shutil.which("node")
     if not node:
-        raise PluginError("Node.js mangler: den trengs for å kompilere Pythons standardbibliotek for Pyodide.")
+        raise PluginError("Node.js mangler: den trengs for å lage Pythons standardbibliotek for Pyodide.")
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.tmp")  # builds may run side by side
-    result = subprocess.run(
-        [node, str(COMPILE_STDLIB), str(PYODIDE_NPM), str(partial), json.dumps(options)],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    with tempfile.TemporaryDirectory() as scratch:
+        trees = Path(scratch) / "trees.json"
+        trees.write_bytes(data)
+        options = {"wheel": str(wheel), "bundle": str(trees), "legacy": str(legacy)}
+        result = subprocess.run(
+            [node, str(COMPILE_STDLIB), str(PYODIDE_NPM), str(partial), json.dumps(options)],
+            capture_output=True, text=True, cwd=ROOT,
+        )
     if result.returncode != 0 or not partial.exists():
-        raise PluginError(f"Kompileringen av standardbiblioteket for Pyodide feilet:\n{result.stderr[-4000:]}")
+        partial.unlink(missing_ok=True)
+        raise PluginError(f"Standardbiblioteket for Pyodide kunne ikke lages:\n{result.stderr[-4000:]}")
     partial.replace(target)
     return target
 

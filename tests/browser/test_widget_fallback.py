@@ -132,10 +132,13 @@ def test_an_answer_given_while_pyodide_boots_waits_visibly_then_goes_on(page):
 
 
 def test_an_engine_error_is_shown_not_swallowed(page):
-    # A worker whose engine refuses "answer" stands in for an engine that breaks its contract.
+    # A worker whose engine throws on "answer" stands in for an engine that breaks its contract.
     def refuse_answers(route):
         response = route.fetch()
-        body = response.text().replace('"answer", ', "")
+        body = response.text().replace("  return dispatch;\n", """  return (method, args) => {
+    if (method === "answer") throw new Error("kontraktbrudd");
+    return dispatch(method, args);
+  };\n""")
         assert body != response.text()
         route.fulfill(response=response, body=body)
 

@@ -50,3 +50,26 @@ def test_a_tree_page_loads_the_runtime_once_and_nothing_else_of_pyodide(page, co
     wheel = next(p for p in paths if p.endswith(".whl"))
     assert re.search(r"/assets/beslutningstre/[0-9a-f]{16}/pyodide-lock\.json$", lock)
     assert wheel.rsplit("/", 1)[0] == lock.rsplit("/", 1)[0]
+
+
+def runtime_requests(context) -> list[str]:
+    return [u for u in context.guard.requests if RUNTIME.search(urlsplit(u).path)]
+
+
+def test_pointing_at_a_link_to_a_tree_starts_the_engine_and_other_links_do_not(page, context):
+    page.goto("beslutningstre/", wait_until="networkidle")
+    page.locator("a[href$='faq/']").first.hover()
+    page.wait_for_timeout(300)
+    assert runtime_requests(context) == [], "a link elsewhere starts nothing"
+    tree_link = page.locator(f"article a[href$='beslutningstre/{SLUGS[0]}/']").first
+    tree_link.hover()
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('beslutningstre-worker'))")
+    page.wait_for_timeout(500)
+    assert any(p.endswith("pyodide.asm.wasm") for p in map(lambda u: urlsplit(u).path, runtime_requests(context)))
+
+
+def test_focusing_a_link_to_a_tree_by_keyboard_starts_the_engine(page, context):
+    page.goto("beslutningstre/", wait_until="networkidle")
+    assert runtime_requests(context) == []
+    page.locator(f"article a[href$='beslutningstre/{SLUGS[0]}/']").first.focus()
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('beslutningstre-worker'))")

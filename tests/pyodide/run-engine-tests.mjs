@@ -1,12 +1,18 @@
-// Runs the engine test suite (tests/engine) inside Pyodide under Node, offline.
+// Runs the engine test suite (tests/engine) inside Pyodide under Node, offline, against exactly the
+// standard library the site ships (site/assets/pyodide/<v>/python_stdlib-*.zip, or STDLIB_ZIP).
 //
 //   node tests/pyodide/run-engine-tests.mjs [pytest args...]
+//
+// The engine's modules are imported first, with nothing but the shipped zip. pytest, hypothesis and
+// the tests' own helpers then get the rest of Pyodide's stdlib behind it; an import hook watches that
+// fallback, and any module the browser's engine code (what `import decision_tree.api` loads) takes
+// from it fails the run: it would be missing in an employee's browser.
 //
 // pytest and its dependencies load as local wheels by path (make pyodide-test-wheels puts
 // them in .cache/pyodide-test-wheels); by name, Pyodide's lock would pull other versions from
 // a CDN. Every network API is replaced by one that records the attempt and fails; any attempt
 // fails the run even if the caller swallowed the error. Exit status: pytest's, or 3 for a
-// network attempt, or 4 for a setup failure.
+// network attempt, or 4 for a setup failure, or 5 when the engine needed a module the site does not ship.
 import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
@@ -45,30 +51,81 @@ for (const needed of ["pytest-", "pluggy-", "iniconfig-", "packaging-", "pygment
   }
 }
 
+function shippedZip() {
+  if (process.env.STDLIB_ZIP) return path.resolve(process.env.STDLIB_ZIP);
+  const base = path.join(root, process.env.SITE_DIR || "site", "assets", "pyodide");
+  const version = fs.existsSync(base) ? fs.readdirSync(base)[0] : undefined;
+  const zip = version && fs.readdirSync(path.join(base, version)).find((f) => /^python_stdlib-.*\.zip$/.test(f));
+  if (!zip) {
+    console.error(`Fant ikke standardbiblioteket nettstedet sender (${base}). Bygg nettstedet først (make site).`);
+    process.exit(4);
+  }
+  return path.join(base, version, zip);
+}
+
+const stdlib = shippedZip();
 const { loadPyodide } = await import(path.join(root, "node_modules/pyodide/pyodide.mjs"));
 const started = performance.now();
-const pyodide = await loadPyodide();
+const pyodide = await loadPyodide({ stdLibURL: stdlib });
 // Pass Python's output through byte for byte, so pytest's progress line stays one line.
 pyodide.setStdout({ write: (bytes) => (process.stdout.write(bytes), bytes.length) });
 pyodide.setStderr({ write: (bytes) => (process.stderr.write(bytes), bytes.length) });
-await pyodide.loadPackage(wheels.map((f) => path.join(wheelDir, f)), { messageCallback: () => {} });
-const booted = performance.now();
-
 pyodide.FS.mkdirTree("/repo");
 pyodide.mountNodeFS("/repo", root);
+pyodide.FS.writeFile("/lib/fallback.zip", fs.readFileSync(path.join(root, "node_modules/pyodide/python_stdlib.zip")));
+try {
+  pyodide.runPython(`
+import os, sys, traceback, zipimport
+sys.dont_write_bytecode = True  # the repository is mounted: leave no 3.14 bytecode behind
+os.chdir("/repo")
+sys.path.insert(0, "/repo")
+import decision_tree.api  # with the shipped stdlib alone: a module-level import it lacks fails here
+RUNTIME = {name for name in sys.modules if name.startswith("decision_tree")}
+FALLBACK = "/lib/fallback.zip"
+engine_took = []
+
+class Fallback:
+    """Last on sys.meta_path: finds in Pyodide's full stdlib what the shipped one lacks (for pytest and the
+    tests' helpers), and notes each module the engine's own code found only here."""
+
+    def find_spec(self, name, path=None, target=None):
+        parts = name.split(".")
+        try:
+            spec = zipimport.zipimporter("/".join([FALLBACK, *parts[:-1]])).find_spec(name, target)
+        except zipimport.ZipImportError:
+            return None
+        if spec is not None:
+            frames = [f for f in traceback.extract_stack() if f.filename.startswith("/repo/decision_tree/")]
+            if frames:
+                innermost = frames[-1]
+                module = "decision_tree." + os.path.splitext(os.path.basename(innermost.filename))[0]
+                # registry.load_files reads TOML and kilde/: the build's and the tests' path, never the browser's.
+                if module in RUNTIME and innermost.name != "load_files":
+                    engine_took.append(f"{name} (importert fra {innermost.filename}:{innermost.lineno})")
+        return spec
+
+sys.meta_path.append(Fallback())
+`);
+} catch (error) {
+  console.error(`Motoren kan ikke importeres med standardbiblioteket nettstedet sender (${stdlib}):\n${error}`);
+  process.exit(5);
+}
+await pyodide.loadPackage(wheels.map((f) => path.join(wheelDir, f)), { messageCallback: () => {} });
+const booted = performance.now();
 const args = process.argv.slice(2);
 pyodide.globals.set("extra_args", pyodide.toPy(args));
 let code;
 try {
   code = await pyodide.runPythonAsync(`
-import os, sys
-sys.dont_write_bytecode = True  # the repository is mounted: leave no 3.14 bytecode behind
-os.chdir("/repo")
-sys.path.insert(0, "/repo")
 import pytest
-print(f"Python {sys.version.split()[0]} på {sys.platform}")
+print(f"Python {sys.version.split()[0]} på {sys.platform}, standardbibliotek: ${path.basename(stdlib)}")
 pytest.main(["tests/engine", "-p", "no:cacheprovider", "--confcutdir=tests/engine", "-q", *extra_args])
 `);
+  const took = pyodide.globals.get("engine_took").toJs();
+  if (took.length) {
+    console.error(`Motoren trengte moduler som ikke er med i standardbiblioteket nettstedet sender:\n  ${took.join("\n  ")}`);
+    process.exit(5);
+  }
 } catch (error) {
   console.error(error);
   process.exit(4);

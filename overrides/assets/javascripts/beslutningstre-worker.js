@@ -8,22 +8,6 @@
 // Calls that arrive before "ready" wait for it.
 import { runtime } from "./beslutningstre-runtime.js";
 
-// The only Python the worker runs itself: a dispatcher that passes JSON to the engine's API and
-// back. Every decision is made in decision_tree.api.
-const DISPATCH = `
-import json
-from decision_tree import api
-
-_METHODS = {"load", "view", "answer", "back", "change"}
-
-def _dispatch(method, args_json):
-    if method not in _METHODS:
-        raise ValueError(f"unknown method {method!r}")
-    return json.dumps(getattr(api, method)(*json.loads(args_json)), ensure_ascii=False)
-
-_dispatch
-`;
-
 async function boot() {
   // The trees (checked at build time) download while the interpreter boots.
   const trees = fetch(runtime.dataURL).then((response) => {
@@ -40,7 +24,8 @@ async function boot() {
     stdout: () => {},
     stderr: (line) => console.warn("[beslutningstre]", line),
   });
-  const dispatch = pyodide.runPython(DISPATCH);
+  // Every decision is made in decision_tree.api; dispatch passes JSON in and out.
+  const dispatch = pyodide.pyimport("decision_tree.api").dispatch;
   const slugs = JSON.parse(dispatch("load", JSON.stringify([await trees])));
   // Walk to a first view now, so "ready" means the first answer is quick too.
   dispatch("view", JSON.stringify([slugs[0], ""]));
