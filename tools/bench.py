@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # One list of Chromium flags, and the site under test (SITE_DIR, default site/).
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SITE  # noqa: E402
+from tools.devserver import SITE, launch, page_paths  # noqa: E402
 
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 VERSIONED = re.compile(r"^/assets/(pyodide/[^/]+|beslutningstre/[0-9a-f]{16})/")
@@ -246,15 +246,13 @@ def main(argv=None) -> int:
 
     baseline, tree = [], []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = launch(p)
         run_baseline(browser, base)  # warm the OS file cache and the server; not counted
         for i in range(args.runs):
             baseline.append(run_baseline(browser, base))
             tree.append(run_tree(browser, base, args.tree, walks))
             print(f"  kjøring {i + 1}/{args.runs}: grunnlinje {baseline[-1][0]:.0f} ms, "
                   f"tre klart {tree[-1]['ready']:.0f} ms", file=sys.stderr)
-        from tests.browser.site_pages import page_paths
-
         plain_pages = [p for p in page_paths() if not p.startswith("beslutningstre/") or p == "beslutningstre/"]
         plain_bytes = {p: run_plain_page(browser, base, p) for p in plain_pages}
         browser.close()

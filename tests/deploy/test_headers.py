@@ -10,6 +10,7 @@ import pytest
 
 from tests.deploy.conftest import run_nginx
 from tests.deploy.served import csp, get
+from tools import devserver
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
@@ -91,6 +92,14 @@ def test_mime_types(nginx, files, kind, content_type):
                                   "bundle", "search-worker", "theme-css"])
 def test_versioned_files_are_cached_for_good(nginx, files, kind):
     assert get(nginx.url + files[kind]).header("Cache-Control") == IMMUTABLE
+
+
+@pytest.mark.parametrize("kind", ["wasm", "stdlib", "wheel", "lock", "bundle", "search-worker", "theme-css",
+                                  "html", "widget", "worker", "runtime", "site-css", "search-index", "tree-json"])
+def test_the_dev_server_caches_as_nginx_does(nginx, files, kind):
+    # tools/devserver.py serves the browser tests and the screenshots; it keeps its own copy of
+    # the map in conf.d/hjemmekontor.conf, and this keeps the two the same.
+    assert devserver.cache_control(f"/{run_nginx.MOUNT}/{files[kind]}") == get(nginx.url + files[kind]).header("Cache-Control")
 
 
 @pytest.mark.parametrize("kind", ["html", "widget", "worker", "runtime", "site-css", "search-index", "tree-json"])
