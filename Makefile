@@ -79,9 +79,10 @@ pyodide-test-wheels: $(PYODIDE_TEST_WHEELS)/.stamp
 test: setup chromium nginx-installed site pyodide-test-wheels
 	$(PY) -m pytest
 
-# A benchmark, not a test: prints each figure of issue 4 beside its target (RUNS=5 by default).
-bench: setup chromium site
-	$(PY) tools/bench.py --runs $(or $(RUNS),5)
+# A benchmark, not a test: each figure beside its target, for three network profiles, through
+# nginx as deployed (RUNS=3 by default: a few minutes).
+bench: setup chromium nginx-installed site
+	$(PY) tools/bench.py --runs $(or $(RUNS),3)
 
 clean:
 	rm -rf site $(NGINX_SITE) .pytest_cache dist
