@@ -167,13 +167,20 @@ def new_page(browser, profile: Profile, init_script: str | None = None):
         context.add_init_script(init_script)
     page = context.new_page()
     if profile.mbit is not None:
-        # On the page's target, before the first request. Chromium throttles a dedicated
-        # worker's requests with its page's (they share one devtools frame token), so this
-        # covers the tree's worker too; throttle_check() shows it on every run.
+        # On the page's target, before the first request. Measured on Chromium 156: this also
+        # holds back the page's dedicated worker, whose requests share the page's throttled
+        # link (throttle_check() shows it on every run). Network.emulateNetworkConditionsByRule
+        # does not exist in that version.
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", profile.conditions())
     return context, page, transfer
+
+
+def settled(page) -> None:
+    """Wait until the page's requests are done, so each visit's bytes are its own. Timings were
+    taken in the page already, so the wait changes none."""
+    page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
 
 
 def run_baseline(browser, base: str, profile: Profile) -> dict:
@@ -181,10 +188,12 @@ def run_baseline(browser, base: str, profile: Profile) -> dict:
     page.goto(base + f"{BASELINE_DIR}/")
     page.wait_for_selector("html[data-bench-ready]", state="attached", timeout=TIMEOUT_MS)
     cold = page.evaluate("window.__readyAt")
+    settled(page)
     cold_bytes = transfer.take()
     page.reload()
     page.wait_for_selector("html[data-bench-ready]", state="attached", timeout=TIMEOUT_MS)
     warm = page.evaluate("window.__readyAt")
+    settled(page)
     warm_bytes = transfer.take()
     context.close()
     return {"cold": cold, "warm": warm, "bytes": sum(cold_bytes.values()), "warm_bytes": sum(warm_bytes.values())}
@@ -202,11 +211,13 @@ def run_tree(browser, base: str, slug: str, profile: Profile, walks=None) -> dic
     context, page, transfer = new_page(browser, profile, OBSERVE)
     page.goto(base + f"beslutningstre/{slug}/")
     cold = engine_timings(page)
+    settled(page)
     cold_bytes = transfer.take()
     stdlib = next((ms for p, ms in transfer.wire_ms.items() if "/python_stdlib" in p), None)
     stdlib_bytes = next((n for p, n in cold_bytes.items() if "/python_stdlib" in p), 0)
     page.reload()
     warm = engine_timings(page)
+    settled(page)
     warm_bytes = transfer.take()
     result = {"clickable": cold["clickable"], "ready": cold["ready"], "warm_ready": warm["ready"],
               "warm_clickable": warm["clickable"], "bytes": cold_bytes, "warm_bytes": sum(warm_bytes.values()),
@@ -288,7 +299,7 @@ def num(x: float, digits: int = 2) -> str:
 
 
 def mb(n: float) -> str:
-    return f"{num(n / 1_000_000)} MB"
+    return f"{num(n / 1_000_000)} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
 
 
 def ms(x: float) -> str:
@@ -315,6 +326,7 @@ def main(argv=None) -> int:
 
     from playwright.sync_api import sync_playwright
 
+    load_before = os.getloadavg()[0]
     tree = {p.key: [] for p in PROFILES}
     baseline = {p.key: [] for p in PROFILES}
     scratch = Path(tempfile.mkdtemp(prefix="hjemmekontor-bench-"))
@@ -325,7 +337,6 @@ def main(argv=None) -> int:
             # Warm the OS file cache and nginx; not counted.
             run_baseline(browser, base, PROFILES[0])
             run_tree(browser, base, args.tree, PROFILES[0])
-            load_before = os.getloadavg()[0]
             for i in range(args.runs):
                 for profile in PROFILES:
                     # Interleaved, and in turn first, so drift on a shared machine hits both alike.
@@ -378,8 +389,10 @@ def report(args, version, brotli, tree, baseline, plain_bytes, load) -> None:
           f"wasm-filen kom som {', '.join(encodings)}), Chromium headless, Pyodide {version}")
     print("Grunnlinje: bar side som importerer npm-pakkens pyodide.mjs og venter på loadPyodide() med standardvalg, "
           "fra samme nginx, komprimert som nettstedet. Varmt: full omlasting i samme kontekst.")
-    # Absolute times drift with whatever else the machine runs; the ratios much less.
-    print(f"Maskinens last (1 min, {os.cpu_count()} kjerner): {num(load[0])} før, {num(load[1])} etter")
+    # Absolute times drift with whatever else the machine runs; the ratios much less. The bench
+    # itself keeps about two cores busy, so "after" includes it.
+    print(f"Maskinens last (snitt siste minutt, {os.cpu_count()} kjerner): {num(load[0])} før, "
+          f"{num(load[1])} etter (med benchmarken selv)")
     print()
 
     rows = [
