@@ -2,10 +2,12 @@
 
     python deploy/run_nginx.py --site site-nginx --port 8080     # foreground; Ctrl-C stops it
 
-Used by `make nginx`, tools/load.py and tests/deploy/. nginx runs from a temporary prefix that
-holds links to the shipped files (so the configuration served is byte for byte the one in
-deploy/), a generated `listen.conf`, the pid file and temp folders. Nothing needs root, and
-nothing under /etc/nginx or /var is touched.
+Used by `make nginx`, `make bench`, tools/load.py and tests/deploy/. nginx runs from a temporary
+prefix that holds links to the shipped files (so the configuration served is byte for byte the
+one in deploy/), a generated `listen.conf` and `modules.conf`, the pid file and temp folders.
+Where Debian's brotli_static module is installed, it is loaded and brotli/'s switch is linked
+beside the snippet, as on an intranet server with the module; `--no-brotli` plays one without.
+Nothing needs root, and nothing under /etc/nginx or /var is touched.
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def prepare(prefix: Path, site: Path, port: int, brotli: bool | None = None) -> 
         (prefix / "snippets" / BROTLI_SNIPPET.name).symlink_to(BROTLI_SNIPPET)
     # Debian's nginx.conf loads modules from modules-enabled/; this prefix has its own line.
     (prefix / "modules.conf").write_text(
-        f"load_module {BROTLI_MODULE};\n" if brotli else "# Uten brotli_static: bare gzip.\n", encoding="utf-8")
+        f"load_module {BROTLI_MODULE};\n" if brotli else "# No brotli_static here: gzip only.\n", encoding="utf-8")
     (prefix / "listen.conf").write_text(f"listen {HOST}:{port};\n", encoding="utf-8")
     (prefix / "www").mkdir(mode=0o755)
     (prefix / "www" / MOUNT).symlink_to(site.resolve())
