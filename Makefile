@@ -10,7 +10,7 @@ NODE    := node_modules/.package-lock.json
 HOST    ?= 127.0.0.1
 SERVE_PORT ?= 8000
 
-.PHONY: help setup site serve test chromium bench clean pyodide-test-wheels sjekk
+.PHONY: help setup site serve test chromium nginx-installed bench clean pyodide-test-wheels sjekk
 
 help:
 	@echo "make serve   – installerer det som trengs og viser nettstedet på http://$(HOST):$(SERVE_PORT)"
@@ -49,18 +49,22 @@ serve: setup
 chromium:
 	@tools/ensure-chromium
 
+# Debian's nginx and its brotli_static module, for the deploy tests, `make nginx` and `make bench`.
+nginx-installed:
+	@tools/ensure-nginx
+
 # The site as the intranet serves it: Debian's nginx with deploy/'s configuration, in the
 # foreground (Ctrl-C stops it), on 127.0.0.1 only. Built into its own folder with a site_url for
 # that address (instant navigation needs the exact one), so site/ stays as the tests expect it.
 .PHONY: nginx load
 PORT       ?= 8080
 NGINX_SITE := site-nginx
-nginx: setup
+nginx: setup nginx-installed
 	SITE_URL=http://127.0.0.1:$(PORT)/hjemmekontor/ $(PY) -m mkdocs build --strict --site-dir $(NGINX_SITE)
 	$(PY) deploy/run_nginx.py --site $(NGINX_SITE) --port $(PORT)
 
 # A benchmark, not a test: wrk against nginx on loopback, bounded in time (tools/load.py).
-load: site
+load: site nginx-installed
 	$(PY) tools/load.py
 
 # pytest and its dependencies as local wheels for the engine tests inside Pyodide
@@ -77,12 +81,13 @@ $(PYODIDE_TEST_WHEELS)/.stamp: requirements.txt $(STAMP) $(NODE)
 
 pyodide-test-wheels: $(PYODIDE_TEST_WHEELS)/.stamp
 
-test: setup chromium site pyodide-test-wheels
+test: setup chromium nginx-installed site pyodide-test-wheels
 	$(PY) -m pytest
 
-# A benchmark, not a test: prints each figure of issue 4 beside its target (RUNS=5 by default).
-bench: setup chromium site
-	$(PY) tools/bench.py --runs $(or $(RUNS),5)
+# A benchmark, not a test: each figure beside its target, for three network profiles, through
+# nginx as deployed (RUNS=3 by default: a few minutes).
+bench: setup chromium nginx-installed site
+	$(PY) tools/bench.py --runs $(or $(RUNS),3)
 
 clean:
 	rm -rf site $(NGINX_SITE) .pytest_cache dist

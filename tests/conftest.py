@@ -13,16 +13,10 @@ import pytest
 
 from tests.site import guideline_source
 
-ROOT = Path(__file__).resolve().parent.parent
-# SITE_DIR lets a check run the suite against another build (e.g. a deliberately broken one).
-SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()
+# The site under test (SITE_DIR, default site/) and the Chromium to drive: shared with tools/.
+from tools.devserver import CHROMIUM, ROOT, SITE, launch
+
 GUIDELINE_SOURCE = guideline_source.SOURCE  # the newest kilde/retningslinje-<version>.txt
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags that keep Chromium from reaching for the network on its own (the team's browser-test notes).
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +39,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        b = launch(p)
         yield b
         b.close()
 

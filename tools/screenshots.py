@@ -2,45 +2,31 @@
 
     .venv/bin/python tools/screenshots.py [OUT_DIR] [PATH ...]
 
-Serves site/ on a free loopback port, opens each page in Debian's Chromium and writes
+Serves site/ (SITE_DIR) on a free loopback port, opens each page in Debian's Chromium and writes
 OUT_DIR/<page>-<light|dark>-<width>.png (default OUT_DIR: screenshots/). Look at them.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import re
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
+sys.path.insert(0, str(ROOT))
+
+from tools.devserver import SITE, launch, page_paths, serve  # noqa: E402
+
 WIDTHS = (1280, 390)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".mjs": "text/javascript"}
-
-    def log_message(self, *args):
-        pass
 
 
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    paths = sys.argv[2:] or [re.sub(r"^https?://[^/]+/", "", loc) for loc in
-                             re.findall(r"<loc>([^<]+)</loc>", (SITE / "sitemap.xml").read_text())]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking"])
+    paths = sys.argv[2:] or page_paths(SITE)
+    with serve(SITE) as base, sync_playwright() as p:
+        browser = launch(p)
         for scheme in ("light", "dark"):
             for width in WIDTHS:
                 context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
@@ -58,7 +44,6 @@ def main() -> None:
                     print(file)
                 context.close()
         browser.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":

@@ -2,39 +2,22 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tools import devserver
+
 # The `browser` fixture lives in tests/conftest.py, so tests/deploy/ shares the one Playwright.
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (tools/bench.py imports them from here)
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
-        ".json": "application/json", ".whl": "application/octet-stream", ".zip": "application/zip",
-    }
-
-    def log_message(self, *args):  # keep test output readable
-        pass
 
 
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path):
-    """Serve site/ on 127.0.0.1 at a free port for the whole session."""
-    handler = functools.partial(_Handler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """Serve site/ on 127.0.0.1 at a free port for the whole session (tools/devserver.py)."""
+    with devserver.serve(site_dir) as url:
+        yield url
 
 
 class OriginGuard:

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.search_box import type_query
-from tests.browser.site_pages import page_paths
+from tools.devserver import page_paths
 
 PAGES = page_paths()
 

@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
 
 from decision_tree import api, registry
-from tests.browser.conftest import OriginGuard, _Handler, _run_axe
+from tests.browser.conftest import OriginGuard, _run_axe
+from tools.devserver import serve
 from tests.browser.widget import WIDGET, outcome, paths, plain, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -20,11 +18,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def drill_url(drill):
-    handler = functools.partial(_Handler, directory=str(drill.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(drill.site) as url:
+        yield url
 
 
 @pytest.fixture

@@ -6,10 +6,7 @@ instant navigation from a reload.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,15 +14,15 @@ import pytest
 from playwright.sync_api import expect
 
 from decision_tree import registry
-from tests.browser.conftest import _Handler
 from tests.browser.widget import (
     SLUGS, WIDGET, current_state, expect_question, outcome, paths, plain, wait_ready, walk,
 )
+from tools import devserver
 
 pytestmark = pytest.mark.browser
 
 
-class _SitemapHandler(_Handler):
+class _SitemapHandler(devserver.Handler):
     """Serves site/, with the sitemap's site_url replaced by this server's own address: Material
     navigates in place only to URLs its sitemap lists, and the test server's port is random."""
 
@@ -48,10 +45,8 @@ def base_url(site_dir: Path):
     """This module's own server (overrides the session one): see _SitemapHandler."""
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     handler = type("Handler", (_SitemapHandler,), {"site_url": re.search(r"<loc>([^<]+)</loc>", sitemap).group(1)})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with devserver.serve(site_dir, handler) as url:
+        yield url
 
 
 def mark_document(page) -> None:

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.site_pages import page_paths
 from tests.browser.widget import SLUGS, tree_url, wait_ready
+from tools.devserver import page_paths
 
 pytestmark = pytest.mark.browser
 

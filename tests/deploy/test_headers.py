@@ -5,9 +5,12 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import brotli
 import pytest
 
+from tests.deploy.conftest import run_nginx
 from tests.deploy.served import csp, get
+from tools import devserver
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
@@ -91,6 +94,14 @@ def test_versioned_files_are_cached_for_good(nginx, files, kind):
     assert get(nginx.url + files[kind]).header("Cache-Control") == IMMUTABLE
 
 
+@pytest.mark.parametrize("kind", ["wasm", "stdlib", "wheel", "lock", "bundle", "search-worker", "theme-css",
+                                  "html", "widget", "worker", "runtime", "site-css", "search-index", "trees"])
+def test_the_dev_server_caches_as_nginx_does(nginx, files, kind):
+    # tools/devserver.py serves the browser tests and the screenshots; it keeps its own copy of
+    # the map in conf.d/hjemmekontor.conf, and this keeps the two the same.
+    assert devserver.cache_control(f"/{run_nginx.MOUNT}/{files[kind]}") == get(nginx.url + files[kind]).header("Cache-Control")
+
+
 @pytest.mark.parametrize("kind", ["html", "widget", "worker", "runtime", "site-css", "search-index"])
 def test_other_files_are_revalidated(nginx, files, kind):
     first = get(nginx.url + files[kind])
@@ -118,14 +129,74 @@ def test_compressed_from_the_precompressed_file(nginx, nginx_site, files, kind):
     assert plain.body == on_disk.read_bytes()
 
 
+# What Chromium sends (to 127.0.0.1 as to HTTPS; over plain HTTP elsewhere it leaves out br).
+BROWSER = {"Accept-Encoding": "gzip, deflate, br, zstd"}
+
+
+@pytest.mark.parametrize("kind", ["wasm", "pyodide.asm.mjs", "html", "bundle", "worker", "search-index"])
+def test_brotli_from_the_precompressed_file_when_asked_for(nginx, nginx_site, files, kind):
+    # The module is loaded (run_nginx.py, when installed) and the snippet switches it on.
+    if not run_nginx.brotli_available():
+        pytest.fail(run_nginx.MISSING_BROTLI, pytrace=False)
+    path = files[kind]
+    on_disk = nginx_site / (path + "index.html" if path.endswith("/") else path)
+    packed = get(nginx.url + path, headers=BROWSER)
+    assert packed.status == 200
+    assert packed.header("Content-Encoding") == "br"
+    assert "Accept-Encoding" in (packed.header("Vary") or "")
+    assert packed.body == on_disk.with_name(on_disk.name + ".br").read_bytes()
+    assert brotli.decompress(packed.body) == on_disk.read_bytes()
+    # The security headers and types stay as they are for the plain file.
+    plain = get(nginx.url + path)
+    for name in ("Content-Type", "Cache-Control", "Content-Security-Policy"):
+        assert packed.header(name) == plain.header(name), name
+    # A browser that does not take br gets the gzip copy, and one that takes neither the file.
+    assert get(nginx.url + path, headers={"Accept-Encoding": "gzip, deflate"}).header("Content-Encoding") == "gzip"
+    assert get(nginx.url + path, headers={"Accept-Encoding": "gzip, br;q=0"}).header("Content-Encoding") == "gzip"
+    assert plain.header("Content-Encoding") is None
+
+
+def test_each_encoding_has_its_own_etag(nginx, files):
+    # Each copy has its own ETag, so a cached br answer is never confirmed for a gzip request.
+    path = files["widget"]
+    br = get(nginx.url + path, headers=BROWSER)
+    gz = get(nginx.url + path, gzip=True)
+    assert br.header("ETag") != gz.header("ETag")
+    assert get(nginx.url + path, headers={**BROWSER, "If-None-Match": br.header("ETag")}).status == 304
+
+
+@pytest.fixture(scope="module")
+def nginx_without_brotli(nginx_site):
+    """The same files and shipped configuration on a server without the brotli module."""
+    server = run_nginx.Nginx(nginx_site, brotli=False)
+    with server as url:
+        yield url
+        log = server.errors()
+    assert not log.strip(), f"nginx uten brotli logget:\n{log}"
+
+
+def test_without_the_module_the_same_snippet_serves_gzip(nginx_without_brotli, files):
+    # snippets/hjemmekontor.conf includes the brotli switch only if it is there: a server without
+    # the module (and so without the file) starts, and gzip stays the fallback.
+    for kind in ("wasm", "html"):
+        resp = get(nginx_without_brotli + files[kind], headers=BROWSER)
+        assert resp.status == 200
+        assert resp.header("Content-Encoding") == "gzip", kind
+        assert "Accept-Encoding" in (resp.header("Vary") or "")
+
+
 def test_the_wheel_is_not_compressed_again(nginx, files):
     assert get(nginx.url + files["wheel"], gzip=True).header("Content-Encoding") is None
+    assert get(nginx.url + files["wheel"], headers=BROWSER).header("Content-Encoding") is None
 
 
-def test_the_stdlib_zip_is_stored_so_the_server_sends_it_compressed(nginx, nginx_site, files):
+@pytest.mark.parametrize(("accept", "encoding"), [({"Accept-Encoding": "gzip"}, "gzip"), (BROWSER, "br")])
+def test_the_stdlib_zip_is_stored_so_the_server_sends_it_compressed(nginx, nginx_site, files, accept, encoding):
     # tools/compile-stdlib.mjs stores it uncompressed: compressed whole, it is far smaller on the wire.
-    packed = get(nginx.url + files["stdlib"], gzip=True)
-    assert packed.header("Content-Encoding") == "gzip"
+    if encoding == "br" and not run_nginx.brotli_available():
+        pytest.fail(run_nginx.MISSING_BROTLI, pytrace=False)
+    packed = get(nginx.url + files["stdlib"], headers=accept)
+    assert packed.header("Content-Encoding") == encoding
     assert len(packed.body) < (nginx_site / files["stdlib"]).stat().st_size * 0.5
 
 
