@@ -1,11 +1,13 @@
-// The decision trees' script: joined from these modules at build time (hooks/widget_script.py)
-// into one classic script that the head of every page loads (overrides/main.html). On a tree page
+// The site's script, for the decision trees and the "Kopier lenke" buttons: joined from these modules
+// at build time (hooks/widget_script.py) into one classic script that the head of every page loads
+// (overrides/main.html). On a tree page
 // it runs before the body is parsed and shows the first question, and starts the engine's worker,
 // while the parser is still working. It fetches nothing from Pyodide unless a page carries a tree.
 
 import { createAll } from "./mount.js";
 import { Widget } from "./widget.js";
 import { Diagram } from "./diagram.js";
+import { CopyLink } from "./copy-link.js";
 
 // Paths are relative to this script, so the site works under any sub-path.
 const scriptUrl = document.currentScript.src;
@@ -16,6 +18,7 @@ const widgets = createAll(".bt-widget[data-bt-tree]", class extends Widget {
   }
 });
 createAll(".bt-diagram[data-mermaid]", Diagram);
+createAll("[data-kopier-lenke]", CopyLink);
 
 window.addEventListener("popstate", () => {
   for (const widget of widgets) if (widget.root.isConnected) widget.popState();
