@@ -132,3 +132,18 @@ def test_injury_answers_never_assess_the_case():
         answer = words.split("} ", 1)[-1] if "} " in words else words.split("? ", 1)[-1]
         assert not re.match(r"\W*(?:Ja|Nei|Ofte|Sjelden)\b", answer), f"faq#{anchor} begynner med en vurdering: {answer[:60]}"
         assert "konkret" in words
+
+
+def test_links_to_an_answer_read_as_its_question():
+    """A link that names an answer by its question uses the question as it now stands (a renamed heading
+    renames its links)."""
+    headings = {m.group(2): m.group(1) for m in re.finditer(r"^## (.*) \{ #([a-z0-9-]+) \}$",
+                                                             FAQ.read_text(encoding="utf-8"), re.M)}
+    stale = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            target = "" if path == FAQ else "faq.md"  # within the FAQ a link is "#id"
+            for text, anchor in re.findall(rf"\[([^\]]+\?)\]\({re.escape(target)}#([a-z0-9-]+)\)", line):
+                if headings.get(anchor) != text:
+                    stale.append(f"{path.relative_to(ROOT)}:{number}: «{text}» ≠ «{headings.get(anchor)}»")
+    assert not stale, "\n".join(stale)
