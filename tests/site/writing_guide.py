@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guideline import versions
+from guideline.quotes import guillemets
 from guideline.text import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,21 +78,6 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-def _guillemets(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each outermost «…», end after the closing »."""
-    spans, depth, start = [], 0, 0
-    for offset, char in enumerate(text):
-        if char == "«":
-            if depth == 0:
-                start = offset
-            depth += 1
-        elif char == "»" and depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((start, offset + 1))
-    return spans
-
-
 @dataclass
 class Prose:
     text: str  # our own words, everything else blanked (same length and lines as the file)
@@ -112,7 +98,7 @@ def markdown_prose(source: str) -> Prose:
     cut(r"^ {0,3}>[^\n]*$", re.M)  # blockquotes: the guideline's words and their attribution
     cut(r"\]\([^)]*\)", re.M)  # link targets
     cut(r"\{[:\s][^}\n]*\}", re.M)  # attribute lists, heading ids
-    for start, end in _guillemets(text):
+    for start, end in ((s, e + 1) for s, e in guillemets(text)):
         problems.append((start, "«…» står bare i et sitat fra retningslinjen (en sitatblokk med lenke); skriv annen tekst med **fet skrift**"))
         text = text[:start] + _blank(text[start:end]) + text[end:]
     units = [m.start() for m in re.finditer(r"^#{1,2} ", text, re.M)]
@@ -155,7 +141,7 @@ def toml_prose(source: str) -> Prose:
                 out.append(_blank(body) + line[len(body):])
         offset += len(line)
     text = "".join(out)
-    for start, end in _guillemets(text):
+    for start, end in ((s, e + 1) for s, e in guillemets(text)):
         words = normalise(text[start + 1:end - 1].replace('\\"', '"'))
         if words not in guideline:
             problems.append((start, f"«{words}» står ikke ordrett i retningslinjen; «…» er bare for sitater"))
