@@ -1,6 +1,5 @@
-// The site's script, for the decision trees and the "Kopier lenke" buttons: joined from these modules
-// at build time (hooks/widget_script.py) into one classic script that the head of every page loads
-// (overrides/main.html). On a tree page
+// The decision trees' script: joined from these modules at build time (hooks/widget_script.py)
+// into one classic script that the head of every page loads (overrides/main.html). On a tree page
 // it runs before the body is parsed and shows the first question, and starts the engine's worker,
 // while the parser is still working. It fetches nothing from Pyodide unless a page carries a tree.
 
@@ -18,6 +17,7 @@ const widgets = createAll(".bt-widget[data-bt-tree]", class extends Widget {
   }
 });
 createAll(".bt-diagram[data-mermaid]", Diagram);
+// Not the trees': "Kopier lenke" beside each FAQ answer and guideline point rides on the same script.
 createAll("[data-kopier-lenke]", CopyLink);
 
 window.addEventListener("popstate", () => {
