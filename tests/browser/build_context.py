@@ -21,8 +21,9 @@ def extra() -> dict:
 
 @functools.cache
 def anchor_labels() -> dict[str, str]:
-    """Each anchor's place name ("Punkt 8 b") as the build names it: from the newest version in kilde/."""
+    """The place names citations carry: the newest guideline version's, as hooks/tree_pages.py gives them."""
+    from decision_tree import registry
     from guideline import versions
 
-    document = versions.load(ROOT / "kilde")[-1].document
+    document = versions.load(registry.KILDE)[-1].document
     return {anchor: document.place(anchor) for anchor in document.anchors()}
