@@ -98,6 +98,29 @@ def test_without_javascript_no_button_shows_and_the_permalink_remains(browser, b
         context.close()
 
 
+def test_showing_the_buttons_does_not_move_the_page(page, browser, base_url):
+    # A link to a point lands on it only if nothing above it grows after the browser has scrolled there.
+    page.goto("retningslinje/")
+    expect(button(page, "punkt-9")).to_be_visible()
+    with_script = page.evaluate("document.getElementById('punkt-9').getBoundingClientRect().top + scrollY")
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        plain.goto("retningslinje/")
+        without = plain.evaluate("document.getElementById('punkt-9').getBoundingClientRect().top + scrollY")
+    finally:
+        context.close()
+    assert with_script == without
+
+
+def test_a_link_to_a_point_from_another_page_lands_on_it(page):
+    page.goto("faq/")
+    page.locator('a[href$="/retningslinje/#punkt-6"]').first.click()  # instant navigation
+    expect(page).to_have_url(re.compile(r"/retningslinje/#punkt-6$"))
+    expect(button(page, "punkt-6")).to_be_visible()
+    expect(page.locator("#punkt-6")).to_be_in_viewport()
+
+
 def test_buttons_come_with_instant_navigation(page):
     page.goto("")
     page.locator(".md-nav--primary").get_by_role("link", name="Spørsmål og svar", exact=True).first.click()
