@@ -18,6 +18,7 @@
   sentence now, with that sentence's anchor. `removed` (versions.removed) lets it say when a
   missing anchor went away.
 - `closest(text, document, anchor="") -> Sentence | None`: the sentence most like `text`.
+- `guillemets(text) -> list[(start, end)]`: offsets of the « and its matching » of each outermost «…».
 
 Closest means: the sentence that holds most of the quote's words in order (a quote is often
 part of a sentence), ties to the more similar sentence overall. A sentence under the quote's own
@@ -93,7 +94,7 @@ def _blockquote(source: str, lines: list[tuple[int, str]]) -> list[Quote]:
 
     links = [(m.start(), m.group(1)) for m in _GUIDELINE_LINK.finditer(text)]
     out = []
-    for start, end in _guillemets(text):
+    for start, end in guillemets(text):
         after = [anchor for offset, anchor in links if offset > start]
         before = [anchor for offset, anchor in links if offset < start]
         anchor = after[0] if after else before[-1] if before else ""
@@ -102,7 +103,7 @@ def _blockquote(source: str, lines: list[tuple[int, str]]) -> list[Quote]:
     return out
 
 
-def _guillemets(text: str) -> list[tuple[int, int]]:
+def guillemets(text: str) -> list[tuple[int, int]]:
     """(offset of «, offset of its matching ») for each outermost «…»."""
     spans, depth, start = [], 0, 0
     for offset, char in enumerate(text):

@@ -5,6 +5,8 @@
   ever leads to the top of the page.
 - `retningslinje/versjon/<v>/`: every version, at an address that stays; older ones say so.
 - `endringer/`: one entry per version, word by word, from the source files (HR writes no diff).
+- The guideline's status (version, valid from, approval) where a page asks for it with
+  `<!-- retningslinje:status -->`: read from the newest version's header, never written by hand.
 - The check HR runs when a new version comes (guideline/checks.py): every tree and page quote
   that no longer stands word for word under its anchor is a warning with file:line, which
   fails `mkdocs build --strict`.
@@ -15,6 +17,7 @@ Data and events only: the pages are the templates in overrides/partials/retnings
 from __future__ import annotations
 
 import logging
+import posixpath
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +40,7 @@ KILDE = ROOT / "kilde"
 PAGE = f"{registry.PAGE}.md"
 TEMPLATES = "partials/retningslinje"
 CHANGES = "endringer.md"
+STATUS_MARKER = "<!-- retningslinje:status -->"
 
 _versions: list[versions.Version] = []
 
@@ -156,6 +160,19 @@ def on_files(files, config):
         entries.append((version, older, changes))
     _render(config, files, CHANGES, "changes.md", entries=list(reversed(entries)))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """The guideline's status from its newest version, where a page asks for it."""
+    if STATUS_MARKER not in markdown:
+        return markdown
+    # Markdown links are relative to the page's own file; MkDocs checks them.
+    here = posixpath.dirname(page.file.src_uri) or "."
+    newest = _versions[-1]
+    status = _environment(config).get_template(f"{TEMPLATES}/status.md").render(
+        version=newest, meta=newest.document.meta,
+        page=posixpath.relpath(PAGE, here), changes_page=posixpath.relpath(CHANGES, here))
+    return markdown.replace(STATUS_MARKER, status)
 
 
 def on_post_build(config) -> None:

@@ -9,6 +9,7 @@ import { startOnIntent } from "./intent.js";
 import { createAll } from "./mount.js";
 import { Widget } from "./widget.js";
 import { Diagram } from "./diagram.js";
+import { CopyLink } from "./copy-link.js";
 
 // Paths are relative to this script, so the site works under any sub-path.
 const script = document.currentScript;
@@ -24,6 +25,8 @@ const widgets = createAll(".bt-widget[data-bt-tree]", class extends Widget {
   }
 });
 createAll(".bt-diagram[data-mermaid]", Diagram);
+// Not the trees': "Kopier lenke" beside each FAQ answer and guideline point rides on the same script.
+createAll("[data-kopier-lenke]", CopyLink);
 
 window.addEventListener("popstate", () => {
   for (const widget of widgets) if (widget.root.isConnected) widget.popState();

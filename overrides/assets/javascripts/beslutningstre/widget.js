@@ -7,6 +7,7 @@
 
 import { getEngine } from "./engine-client.js";
 import { Fragments, fill, fillHtml } from "./fragments.js";
+import { copyText } from "./clipboard.js";
 
 const STATE_PARAM = "svar";
 
@@ -335,30 +336,6 @@ export class Widget {
     this.root.removeAttribute("aria-busy");
     this.root.dataset.engine = "failed";
     this.body.replaceChildren(this.fragments.piece("failure"));
-  }
-}
-
-// Copy text to the clipboard; on plain http (no clipboard API outside secure contexts), the old way.
-export async function copyText(text, trigger) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const field = document.createElement("textarea");
-    field.className = "bt-sr-only";
-    field.readOnly = true;
-    field.value = text;
-    trigger.after(field);
-    field.select();
-    let copied = false;
-    try {
-      copied = document.execCommand("copy");
-    } catch {
-      copied = false;
-    }
-    field.remove();
-    trigger.focus();
-    return copied;
   }
 }
 

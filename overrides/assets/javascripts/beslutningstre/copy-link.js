@@ -1,0 +1,48 @@
+// "Kopier lenke" beside every guideline point and FAQ answer. The build renders each one, hidden, with
+// its words and its place for the message (partials/kopier-lenke.html, hooks/copy_links.py), and the
+// page's messages once (partials/kopier-lenke-meldinger.html). This shows the button and copies the
+// full address of its anchor; without JavaScript the button never shows and the "#" link remains.
+
+import { copyText } from "./clipboard.js";
+
+export class CopyLink {
+  constructor(root) {
+    this.root = root;
+    this.button = root.querySelector("button");
+    this.status = root.querySelector("[role=status]");
+    this.button.addEventListener("click", () => this.copy());
+    root.hidden = false;
+  }
+
+  // The page's own address with this anchor; not the ?h= that Material adds after a search.
+  get address() {
+    const url = new URL(location.href);
+    url.search = "";
+    url.hash = this.root.dataset.kopierLenke;
+    return url.href;
+  }
+
+  async copy() {
+    const link = this.address;
+    const copied = await copyText(link, this.button);
+    // One message on the page at a time: the newest copy is the one that counts.
+    for (const other of document.querySelectorAll("[data-kopier-lenke] [role=status]")) {
+      if (other !== this.status) other.textContent = "";
+    }
+    this.root.dataset.copied = copied ? "true" : "false";
+    this.announce(message(copied ? "copied" : "not-copied", { link }));
+  }
+
+  announce(text) {
+    // Clearing first makes screen readers read a repeated message again.
+    this.status.textContent = "";
+    requestAnimationFrame(() => (this.status.textContent = text));
+  }
+}
+
+// A message from the page's build-rendered list, with {name} filled in.
+function message(name, values) {
+  const text = document.querySelector("template[data-kopier-lenke-meldinger]")?.content
+    .querySelector(`[data-message="${name}"]`)?.textContent ?? "";
+  return text.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
+}

@@ -1,0 +1,78 @@
+"""The front page leads to answers (the trees, the guideline, the FAQ, then the guideline's status), and the
+guideline's status is what its header in kilde/ says, never more: it is version 0.01, "Godkjent av: Ikke
+styrt", not an adopted text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from decision_tree import registry
+from guideline import versions
+from tests.site.page_text import article_text
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+STATUS_PAGES = ("index", "om")
+
+
+def newest_meta():
+    return versions.load(ROOT / "kilde")[-1].document.meta
+
+
+def built(site: Path, page: str) -> str:
+    return (site / ("" if page == "index" else page) / "index.html").read_text(encoding="utf-8")
+
+
+def status(html: str) -> dict[str, str]:
+    box = re.search(r'<div class="dokumentinfo retningslinje-status">(.*?)</dl>', html, re.S)
+    assert box, "siden mangler retningslinjens status"
+    return {dt: dd for dt, dd in re.findall(r"<dt>([^<]+)</dt>\s*<dd>([^<]*)</dd>", box.group(1))}
+
+
+@pytest.mark.parametrize("page", STATUS_PAGES)
+def test_status_is_the_newest_versions_header(site_dir, page):
+    meta = newest_meta()
+    assert status(built(site_dir, page)) == {
+        "Versjon": meta.version, "Gjelder fra": meta.valid_from, "Godkjent av": meta.approved_by}
+
+
+@pytest.mark.parametrize("page", STATUS_PAGES)
+def test_status_follows_a_new_version_in_kilde(drill, page):
+    # The drill's scratch project has the 0.02 fixture in kilde/: the status says 0.02 with no edit to docs/.
+    assert status(built(drill.site, page)) == {
+        "Versjon": "0.02", "Gjelder fra": "01.09.2026", "Godkjent av": "Ikke styrt"}
+
+
+def test_no_page_writes_the_status_by_hand_or_calls_the_guideline_adopted():
+    meta = newest_meta()
+    for path in sorted(DOCS.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for number, line in enumerate(text.splitlines(), 1):
+            where = f"{path.relative_to(ROOT)}:{number}"
+            assert not re.search(r"\bvedtatt\b", line, re.I), f"{where}: retningslinjen er ikke vedtatt (se status)"
+            for value in (meta.version, meta.valid_from, meta.approved_by):
+                assert value not in line, (
+                    f"{where}: «{value}» er skrevet for hånd; bruk <!-- retningslinje:status --> (lest fra kilde/)")
+
+
+def test_front_page_order_trees_guideline_faq_status(site_dir):
+    html = built(site_dir, "index")
+    article = html.split('<article class="md-content__inner md-typeset">', 1)[1]
+    trees = [article.index(f'href="beslutningstre/{slug}/"') for slug in registry.trees()]
+    guideline = article.index('href="retningslinje/"')
+    faq = article.index('href="faq/"')
+    state = article.index('class="dokumentinfo retningslinje-status"')
+    assert max(trees) < guideline < faq < state
+
+
+def test_front_page_lists_every_tree_as_its_question_from_the_tree_files(site_dir):
+    text = article_text(built(site_dir, "index"))
+    source = (DOCS / "index.md").read_text(encoding="utf-8")
+    assert "<!-- beslutningstre:liste -->" in source
+    for tree in registry.trees().values():
+        assert tree.title in text
+        # Rendered from the tree, not copied into the page: a renamed tree renames its entry.
+        assert tree.title not in source, f"docs/index.md skriver «{tree.title}» for hånd"
