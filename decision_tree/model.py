@@ -114,6 +114,9 @@ class Outcome:
     certainty: str
     citations: tuple[Citation, ...] = field(default=(), metadata={"key": "citation"})
     next_steps: tuple[str, ...] = ()  # ids of shared steps (common.toml [steps])
+    # Laws and regulations to read more in, by id in kilde/eksterne-kilder.toml: shown after the
+    # answer, labelled as external, never as part of the guideline.
+    external: tuple[str, ...] = ()
     line: int = _line()
 
 

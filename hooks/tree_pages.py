@@ -26,11 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import external_sources  # noqa: E402  (hooks/external_sources.py: renders a source with its label)
 import extra_links  # noqa: E402  (hooks/extra_links.py: `(extra:name)` link targets)
 from decision_tree import numbers, registry  # noqa: E402
 from decision_tree.paths import all_paths  # noqa: E402
 from decision_tree.receipt import ANSWER_TEMPLATE, TEMPLATE as RECEIPT, anchor_label, environment  # noqa: E402
-from guideline import versions  # noqa: E402
+from guideline import external, versions  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.beslutningstre")
 
@@ -108,6 +109,8 @@ def page_context(tree, config, page_url: str, guideline_url: str, labels: dict[s
         "receipt_answer": lambda: _slots(receipt_env.get_template(ANSWER_TEMPLATE).render(
             n=Slot("n"), question=Slot("question"), answer=Slot("answer"))),
         "mermaid_href": get_relative_url(MERMAID_TARGET, page_url),
+        # An external source by id (kilde/eksterne-kilder.toml), through its one partial.
+        "external_source": lambda source_id: external_sources.render(env, external.load()[source_id]),
     }
     context["mermaid_source"] = env.get_template(f"{TEMPLATES}/diagram.mmd").render(context)
     return env, context

@@ -244,7 +244,7 @@ def walk_every_path(page, walks) -> list[dict]:
                 form.locator(f'input[value="{value}"]').check()
             else:
                 for field, text in value.items():
-                    form.locator(f'[data-field="{field}"]').fill(text)
+                    form.locator(f'input[name="{field}"]').fill(text)
             count = page.evaluate("window.__bench.answers.length")
             form.locator("button[type=submit]").click()
             page.wait_for_selector(f'html[data-bench-answers="{count + 1}"]', state="attached", timeout=30_000)

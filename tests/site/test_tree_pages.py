@@ -300,3 +300,32 @@ def test_every_quote_is_in_the_county_source_text():
         for outcome in tree.outcomes.values():
             for citation in outcome.citations:
                 assert normalise(citation.quote) in text, f"{tree.source}:{citation.line}"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_external_sources_in_outcomes_are_labelled_and_come_from_the_data_file(site_dir, slug):
+    from guideline import external
+
+    sources = external.load()
+    found = fragments(page(site_dir, slug))
+    for o in registry.get(slug).outcomes.values():
+        body = found[f"node:{o.id}"]
+        shown = re.findall(r'data-ekstern-kilde="([^"]+)"', body)
+        assert shown == list(o.external), o.id
+        for source_id in o.external:
+            assert f'href="{sources[source_id].url}"' in body
+        if o.external:
+            assert body.count("Ekstern kilde, ikke en del av retningslinjen") == len(o.external)
+
+
+def test_an_outcome_naming_an_unknown_external_source_is_reported_with_file_and_line():
+    from dataclasses import replace
+
+    from guideline import checks
+
+    tree = registry.get("yrkesskade")
+    outcome = tree.outcomes["reisevei"]
+    broken = replace(tree, outcomes={**tree.outcomes, "reisevei": replace(outcome, external=("vegloven",))})
+    [problem] = checks.external_sources([broken])
+    assert str(problem).startswith(f"{tree.source}:{outcome.line}: utfallet «reisevei» viser til den eksterne kilden «vegloven»")
+    assert checks.external_sources(registry.trees().values()) == []
