@@ -144,7 +144,7 @@ def test_fits_a_phone_screen(browser, base_url, width):
     expect(outcome(page)).to_be_visible()
     overflow = page.evaluate(
         """() => [...document.querySelectorAll('.bt-widget *')]
-              .filter(el => !el.closest('.bt-sr-only'))  // clipped to 1 px: read out, never seen
+              .filter(el => !el.closest('.visually-hidden'))  // clipped to 1 px: read out, never seen
               .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
               .map(el => el.tagName + '.' + el.className)""")
     assert not overflow, overflow
