@@ -91,7 +91,7 @@ def test_keyboard_only_walk_moves_focus_and_announces(page):
         if text is None:
             break
         seen.append(text)
-    expected = ["Retningslinjen,", "Hvorfor?", "Kopier lenke", "Skriv ut", "Send e-post til leder", "Endre",
+    expected = ["Retningslinjen,", "Hvorfor?", "Kopier lenke", "Skriv ut", "Send e-post til lederen din", "Endre",
                 "Start på nytt"]
     found = [next((i for i, s in enumerate(seen) if s.startswith(e)), None) for e in expected]
     assert None not in found and found == sorted(found), seen

@@ -1,4 +1,4 @@
-"""The outcome's actions: "Kopier lenke", "Send e-post til leder" (mailto: with the receipt) and
+"""The outcome's actions: "Kopier lenke", "Send e-post til lederen din" (mailto: with the receipt) and
 "Skriv ut" (a print view of the receipt alone). The receipt is the build's text with the answers
 and addresses filled in; it must read exactly as the CLI renders the same template."""
 
@@ -46,7 +46,7 @@ def test_copy_link_puts_the_address_of_this_result_on_the_clipboard(page, contex
 
 def test_mail_to_leader_carries_subject_and_the_engines_receipt(page):
     path = reach_outcome(page)
-    mail = outcome(page).get_by_role("link", name="Send e-post til leder")
+    mail = outcome(page).get_by_role("link", name="Send e-post til lederen din")
     receipt = expected_receipt(page)
     page.wait_for_function(
         "() => document.querySelector('.bt-body .bt-outcome__actions a[href^=\"mailto:\"]').href.includes('body=')"
