@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.reader import scroll_then_click
 from tests.site.test_published_anchors import published
 
 pytestmark = pytest.mark.browser
@@ -115,7 +116,7 @@ def test_showing_the_buttons_does_not_move_the_page(page, browser, base_url):
 
 def test_a_link_to_a_point_from_another_page_lands_on_it(page):
     page.goto("faq/")
-    page.locator('a[href$="/retningslinje/#punkt-6"]').first.click()  # instant navigation
+    scroll_then_click(page, page.locator('a[href$="/retningslinje/#punkt-6"]').first)  # instant navigation
     expect(page).to_have_url(re.compile(r"/retningslinje/#punkt-6$"))
     expect(button(page, "punkt-6")).to_be_visible()
     expect(page.locator("#punkt-6")).to_be_in_viewport()

@@ -17,6 +17,7 @@ from decision_tree import registry
 from tests.browser.widget import (
     SLUGS, WIDGET, current_state, expect_question, outcome, paths, plain, wait_ready, walk,
 )
+from tests.browser.reader import scroll_then_click
 from tools import devserver
 
 pytestmark = pytest.mark.browser
@@ -109,7 +110,7 @@ def test_a_citation_link_leads_to_the_guideline_anchor(page):
     path = paths(slug)[0]
     walk(page, path.steps)
     anchor = path.outcome.citations[0].anchor
-    outcome(page).locator(".bt-citation a").first.click()
+    scroll_then_click(page, outcome(page).locator(".bt-citation a").first)
     expect(page).to_have_url(re.compile(rf"/retningslinje/#{re.escape(anchor)}$"))
     expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
     assert still_same_document(page), "Material's router took the link"
