@@ -7,9 +7,10 @@ After the build it writes
   by driving the engine in Pyodide and compiled to bytecode there (tools/compile-stdlib.mjs). The
   console pages and CDN defaults in the npm package are never copied. The path carries the
   version, so a server may cache it forever.
-- `assets/beslutningstre/<hash>/`: the engine as a plain py3-none-any wheel and a lock file made
-  by `pyodide lockfile add-wheels`, so Pyodide fetches the wheel while it boots and checks its
-  sha256. The folder is named after the wheel's hash, so it may be cached forever too.
+- `assets/beslutningstre/<hash>/`: the engine as a plain py3-none-any wheel, its modules compiled
+  to bytecode in Pyodide (tools/compile-wheel.mjs), and a lock file made by `pyodide lockfile
+  add-wheels`, so Pyodide fetches the wheel while it boots and checks its sha256. The folder is
+  named after the wheel's hash, so it may be cached forever too.
 - `assets/beslutningstre/<hash>/trees.json`: the checked trees and their shared data
   (decision_tree/bundle.py), which the engine loads instead of reading TOML.
 - `assets/javascripts/beslutningstre-runtime.js`: where the worker finds all of the above.
@@ -37,6 +38,7 @@ PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 ENGINE = ROOT / "decision_tree"
 CACHE = ROOT / ".cache"
 COMPILE_STDLIB = ROOT / "tools" / "compile-stdlib.mjs"
+COMPILE_WHEEL = ROOT / "tools" / "compile-wheel.mjs"
 
 # The files loadPyodide() fetches. Everything else in the npm package (console pages that load
 # from a CDN, the classic-script build, type declarations) stays out of the site.
@@ -127,9 +129,7 @@ def _compiled_stdlib(version: str, wheel: Path, data: bytes) -> Path:
     target = CACHE / "pyodide" / version / f"python_stdlib-{key}.zip"
     if target.exists():
         return target
-    node = shutil.which("node")
-    if not node:
-        raise PluginError("Node.js mangler: den trengs for å lage Pythons standardbibliotek for Pyodide.")
+    node = _node()
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.tmp")  # builds may run side by side
     with tempfile.TemporaryDirectory() as scratch:
@@ -147,8 +147,34 @@ def _compiled_stdlib(version: str, wheel: Path, data: bytes) -> Path:
     return target
 
 
+def _node() -> str:
+    node = shutil.which("node")
+    if not node:
+        raise PluginError("Node.js mangler: den trengs for å lage motoren og standardbiblioteket for Pyodide.")
+    return node
+
+
+def _compiled_wheel(wheel: Path) -> Path:
+    """The wheel with bytecode for Pyodide's Python instead of source (tools/compile-wheel.mjs),
+    cached on the source wheel, the tool and Pyodide's version."""
+    inputs = [_pyodide_version(), _sha256(COMPILE_WHEEL), _sha256(wheel)]
+    key = hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:16]
+    target = CACHE / "engine" / "compiled" / key / wheel.name
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{wheel.name}.{os.getpid()}.tmp")  # builds may run side by side
+    result = subprocess.run([_node(), str(COMPILE_WHEEL), str(PYODIDE_NPM), str(wheel), str(partial)],
+                            capture_output=True, text=True, cwd=ROOT)
+    if result.returncode != 0 or not partial.exists():
+        partial.unlink(missing_ok=True)
+        raise PluginError(f"Motoren kunne ikke kompileres for Pyodide:\n{result.stderr[-4000:]}")
+    partial.replace(target)
+    return target
+
+
 def _engine_wheel_and_lock() -> tuple[Path, Path]:
-    """Build the engine wheel (fast) and its lock file (cached on the wheel's hash)."""
+    """Build the engine wheel (fast), compile it for Pyodide and make its lock file (both cached)."""
     from flit_core import buildapi  # pinned build dependency, see requirements.txt
 
     out = CACHE / "engine"
@@ -162,6 +188,7 @@ def _engine_wheel_and_lock() -> tuple[Path, Path]:
             wheel = scratch / buildapi.build_wheel(str(scratch))
         if not wheel.name.endswith("-py3-none-any.whl"):
             raise PluginError(f"Motoren ble bygget som {wheel.name}, ikke som et rent py3-none-any-hjul.")
+        shutil.copyfile(_compiled_wheel(wheel), wheel)
 
         keep = out / _sha256(wheel)[:16]
         lock = keep / "pyodide-lock.json"
