@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
-import tomllib
 import typing
 from fractions import Fraction
 from pathlib import Path
 
-from .model import ID, Common, Outcome, Question, Tree
+from .model import ID, Common, Outcome, Question, Tree, field_types
 from .problems import Problem, TreeError
+from . import tomllines
 from .tomllines import LineIndex, TableKey
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -51,7 +50,7 @@ class _Reader:
     def record(self, cls, data: dict, table: TableKey, skip: frozenset[str] = frozenset()):
         """A `cls` instance from a TOML table; unknown keys, missing and mistyped values are problems."""
         fields = [f for f in dataclasses.fields(cls) if f.name not in skip]
-        hints = typing.get_type_hints(cls)
+        hints = field_types(cls)
         keys = {_key(f) for f in fields if not f.metadata.get("line")}
         for key in data:
             if key not in keys:
@@ -125,14 +124,7 @@ def _parse(path: Path) -> tuple[dict, _Reader]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TreeError([Problem(source, 1, f"kan ikke lese fila: {exc}")]) from None
-    reader = _Reader(source, text)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        line = int(found.group(1)) if found else 1
-        raise TreeError([Problem(source, line, f"fila er ikke gyldig TOML: {exc}")]) from None
-    return data, reader
+    return tomllines.loads(text, source), _Reader(source, text)
 
 
 def _unique(r: _Reader, items, kind: str, table: TableKey, seen: dict) -> dict:

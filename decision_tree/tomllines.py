@@ -10,6 +10,9 @@ when it cannot tell, callers fall back to the nearest table header line.
 from __future__ import annotations
 
 import re
+import tomllib
+
+from .problems import Problem, TreeError
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"]*")\s*=""")
@@ -68,3 +71,14 @@ class LineIndex:
             if not table:
                 return 1
             table, key = table[:-1], ""
+
+
+def loads(text: str, source: str, error: type[TreeError] = TreeError) -> dict:
+    """tomllib.loads, with a syntax error raised as `error` at its file:line. The line comes from
+    tomllib's message ("at line N"): TOMLDecodeError has no line attribute before Python 3.14."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        line = int(found.group(1)) if found else 1
+        raise error([Problem(source, line, f"fila er ikke gyldig TOML: {exc}")]) from None

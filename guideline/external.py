@@ -7,7 +7,6 @@ their addresses are kept. HR edits that file; its Norwegian comments explain it.
 - `Source`: `id`, `label` (navn), `publisher` (utgiver), `url`, `confirmed_by` (bekreftet: where
   the address was found, so it can be checked again), `line` (of its [[kilde]] header).
 - `LINK`: the Markdown link form pages use, `[text](ekstern:<id>)`; group 1 is the text, group 2 the id.
-- `links(text) -> list[(id, offset)]`: every `ekstern:` link target in a text, for checks.
 
 The site renders a source with overrides/partials/ekstern-kilde.html, which labels it as outside
 the guideline ("Ekstern kilde, ikke en del av retningslinjen"): hooks/external_sources.py for pages,
@@ -17,12 +16,12 @@ and the decision trees' outcomes through the same partial. Standard library only
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from decision_tree.load import ID, display_path
 from decision_tree.problems import Problem
+from decision_tree import tomllines
 from decision_tree.tomllines import LineIndex
 
 from .layout import KILDE, SourceError
@@ -47,10 +46,7 @@ def load(path: Path = SOURCES) -> dict[str, Source]:
     if not path.is_file():
         raise SourceError([Problem(where, 1, "fila finnes ikke; den holder adressene til eksterne kilder")])
     text = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise SourceError([Problem(where, getattr(exc, "lineno", 1) or 1, f"ugyldig TOML: {exc}")]) from None
+    data = tomllines.loads(text, where, SourceError)
     lines = LineIndex(text)
     problems: list[Problem] = []
     for key in data.keys() - {"kilde"}:
@@ -83,8 +79,3 @@ def load(path: Path = SOURCES) -> dict[str, Source]:
     if problems:
         raise SourceError(problems)
     return sources
-
-
-def links(text: str) -> list[tuple[str, int]]:
-    """(id, offset) of every `](ekstern:id)` in `text`."""
-    return [(m.group(2), m.start()) for m in LINK.finditer(text)]

@@ -10,12 +10,12 @@ links. Structural anchors (punkt-N, punkt-N<letter>) are not listed: source.py d
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from decision_tree.load import ID, display_path
 from decision_tree.problems import Problem, TreeError
+from decision_tree import tomllines
 from decision_tree.tomllines import LineIndex
 
 from .text import is_version, normalise
@@ -65,11 +65,7 @@ def load(path: Path = LAYOUT_FILE) -> Layout:
     def problem(table: tuple, key: str, message: str) -> None:
         problems.append(Problem(source, lines.line(table, key), message))
 
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        # tomllib says "(at line N, column M)" in English; keep its words, lead with ours.
-        raise SourceError([Problem(source, getattr(exc, "lineno", 1) or 1, f"ugyldig TOML: {exc}")]) from None
+    data = tomllines.loads(text, source, SourceError)
 
     def texts(table: tuple, entry: dict, keys: tuple[str, ...], what: str) -> list[str]:
         for key in entry.keys() - set(keys):

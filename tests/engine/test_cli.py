@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import sys
 
@@ -93,6 +94,22 @@ def test_walk_stops_cleanly_at_end_of_input(capsys, monkeypatch):
 def test_check_passes_for_the_trees_and_the_newest_guideline(capsys):
     code, out, _ = run(capsys, "check")
     assert code == 0 and f"versjon {registry.common().guideline.version}" in out and "Alt er i orden" in out
+
+
+def test_check_names_a_broken_kilde_file_once_at_its_line(capsys, monkeypatch, tmp_path):
+    kilde = tmp_path / "kilde"
+    shutil.copytree(registry.KILDE, kilde)
+    layout = kilde / "oppsett.toml"
+    lines = layout.read_text(encoding="utf-8").split("\n")
+    broken = next(n for n, line in enumerate(lines, start=1) if n > 2 and line.startswith("["))
+    lines[broken - 1] = "[ikke lukket"
+    layout.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setattr(registry, "KILDE", kilde)
+    code, out, _ = run(capsys, "check")
+    found = [line for line in out.splitlines() if "oppsett.toml" in line]
+    assert code == 1 and len(found) == 1, out
+    assert f"kilde/oppsett.toml:{broken}: fila er ikke gyldig TOML" in found[0], out
+    assert "1 ting å rette" in out
 
 
 @pytest.mark.skipif(IN_PYODIDE, reason="no subprocesses in Pyodide")

@@ -110,6 +110,16 @@ def test_an_unknown_id_stops_the_build_with_file_and_line():
         hook.on_page_markdown("Tekst.\n\n[Loven](ekstern:finnes-ikke)\n", page, config, None)
 
 
-def test_links_are_found_for_checks():
-    assert external.links("a [x](ekstern:folketrygdloven) b [y](extra:pou_url)") == [("folketrygdloven", 2)]
+def test_a_syntax_error_in_the_data_file_is_named_at_its_line(tmp_path):
+    bad = tmp_path / "eksterne-kilder.toml"
+    bad.write_text('[[kilde]]\nid = "a"\nnavn = "A\n', encoding="utf-8")
+    with pytest.raises(TreeError) as error:
+        external.load(bad)
+    [problem] = error.value.problems
+    assert problem.line == 3 and "fila er ikke gyldig TOML" in problem.message
+
+
+def test_the_link_form_finds_only_external_sources():
+    found = [(m.group(1), m.group(2)) for m in external.LINK.finditer("a [x](ekstern:folketrygdloven) b [y](extra:pou_url)")]
+    assert found == [("x", "folketrygdloven")]
     assert urlsplit(external.SOURCES.as_posix()).path.endswith("kilde/eksterne-kilder.toml")
