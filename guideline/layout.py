@@ -15,12 +15,12 @@ from pathlib import Path
 
 from decision_tree.load import ID, display_path
 from decision_tree.problems import Problem, TreeError
+from decision_tree.registry import KILDE
 from decision_tree import tomllines
 from decision_tree.tomllines import LineIndex
 
 from .text import is_version, normalise
 
-KILDE = Path(__file__).resolve().parent.parent / "kilde"
 LAYOUT_FILE = KILDE / "oppsett.toml"
 
 

@@ -13,16 +13,16 @@ from mkdocs.exceptions import PluginError
 _EXTRA_LINK = re.compile(r"\]\(extra:([a-z_]+)\)")
 
 
+def value(name: str, extra: dict, where: str) -> str:
+    """The address `extra.<name>` in mkdocs.yml; `where` names the source in the error if it is unset."""
+    if not extra.get(name):
+        raise PluginError(f"{where}: lenken (extra:{name}) mangler verdi; sett extra.{name} i mkdocs.yml")
+    return extra[name]
+
+
 def fill(markdown: str, extra: dict, where: str) -> str:
     """Replace `](extra:name)` with `](<extra.name>)`; `where` names the source in errors."""
-
-    def value(match: re.Match) -> str:
-        name = match.group(1)
-        if not extra.get(name):
-            raise PluginError(f"{where}: lenken (extra:{name}) mangler verdi; sett extra.{name} i mkdocs.yml")
-        return f"]({extra[name]})"
-
-    return _EXTRA_LINK.sub(value, markdown)
+    return _EXTRA_LINK.sub(lambda match: f"]({value(match.group(1), extra, where)})", markdown)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -30,13 +30,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import extra_links  # noqa: E402  (hooks/extra_links.py: `extra:name` link targets)
 from decision_tree import registry  # noqa: E402
 from decision_tree.problems import TreeError  # noqa: E402
 from guideline import checks, versions  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.retningslinje")
 
-KILDE = ROOT / "kilde"
 PAGE = f"{registry.PAGE}.md"
 TEMPLATES = "partials/retningslinje"
 CHANGES = "endringer.md"
@@ -103,10 +103,7 @@ def _environment(config):
 
     def href(target: str) -> str:
         if target.startswith("extra:"):
-            value = extra.get(target[len("extra:"):])
-            if not value:
-                raise PluginError(f"kilde/oppsett.toml: lenken ({target}) mangler verdi; sett {target.replace(':', '.')} i mkdocs.yml")
-            return value
+            return extra_links.value(target[len("extra:"):], extra, "kilde/oppsett.toml")
         return target  # "#anchor" on the same page
 
     def html(block) -> Markup:
@@ -139,7 +136,7 @@ def _render(config, files, uri: str, template: str, **context) -> None:
 def on_config(config):
     global _versions
     try:
-        _versions = versions.load(KILDE)
+        _versions = versions.load(registry.KILDE)
     except TreeError as exc:
         raise PluginError("Retningslinjen i kilde/ har feil:\n" + "\n".join(str(p) for p in exc.problems)) from None
     return config

@@ -28,7 +28,8 @@ if str(ROOT) not in sys.path:
 
 import external_sources  # noqa: E402  (hooks/external_sources.py: renders a source with its label)
 import extra_links  # noqa: E402  (hooks/extra_links.py: `(extra:name)` link targets)
-from decision_tree import numbers, registry  # noqa: E402
+from decision_tree import api, numbers, registry  # noqa: E402
+from decision_tree.problems import TreeError  # noqa: E402
 from decision_tree.paths import all_paths  # noqa: E402
 from decision_tree.receipt import ANSWER_TEMPLATE, TEMPLATE as RECEIPT, anchor_label, environment  # noqa: E402
 from guideline import external, versions  # noqa: E402
@@ -81,7 +82,7 @@ def _numbering(tree) -> dict[str, int]:
     return {node_id: n for n, node_id in enumerate(order, start=1)}
 
 
-def page_context(tree, config, page_url: str, guideline_url: str, labels: dict[str, str]) -> dict:
+def page_context(tree, config, page_url: str, guideline_url: str, labels: dict[str, str], sources: dict) -> dict:
     """Everything the templates of one tree page get."""
     env, receipt_env = _environment(config, tree.source)
     common = registry.common()
@@ -99,6 +100,7 @@ def page_context(tree, config, page_url: str, guideline_url: str, labels: dict[s
 
     context = {
         "tree": tree, "common": common, "guideline": common.guideline,
+        "start_view": api.view(tree.slug, ""),
         "questions": sorted(tree.questions.values(), key=lambda q: numbering[q.id]), "numbering": numbering,
         "paths": all_paths(tree),
         "node_names": {node_id: f"n{i}" for i, node_id in enumerate([*tree.questions, *tree.outcomes])},
@@ -110,7 +112,7 @@ def page_context(tree, config, page_url: str, guideline_url: str, labels: dict[s
             n=Slot("n"), question=Slot("question"), answer=Slot("answer"))),
         "mermaid_href": get_relative_url(MERMAID_TARGET, page_url),
         # An external source by id (kilde/eksterne-kilder.toml), through its one partial.
-        "external_source": lambda source_id: external_sources.render(env, external.load()[source_id]),
+        "external_source": lambda source_id: external_sources.render(env, sources[source_id]),
     }
     context["mermaid_source"] = env.get_template(f"{TEMPLATES}/diagram.mmd").render(context)
     return env, context
@@ -122,9 +124,10 @@ def page_context(tree, config, page_url: str, guideline_url: str, labels: dict[s
 def on_config(config):
     """Load and check every tree (file:line on failure); put each tree's page in the nav."""
     registry.reload()  # `mkdocs serve` rebuilds in one process: read edited trees again
-    trees, _, problems = registry.load_files()
-    if problems:
-        raise PluginError("Beslutningstrærne har feil:\n" + "\n".join(str(p) for p in problems))
+    try:
+        trees = registry.trees()  # loaded and checked once, for the whole build
+    except TreeError as exc:
+        raise PluginError("Beslutningstrærne har feil:\n" + "\n".join(str(p) for p in exc.problems)) from None
     landing = f"{SECTION}/index.md"
     for index, entry in enumerate(config.nav or []):
         if isinstance(entry, dict) and list(entry.values()) == [landing]:
@@ -145,9 +148,10 @@ def on_files(files, config):
     # Citations name the place they quote as the guideline's newest version does ("Punkt 8 b").
     document = versions.load(registry.KILDE)[-1].document
     labels = {anchor: document.place(anchor) for anchor in document.anchors()}
+    sources = external.load()  # read once: outcomes name sources by id
     for tree in registry.trees().values():
         file = File.generated(config, f"{SECTION}/{tree.slug}.md", content="")  # its URL decides relative links
-        env, context = page_context(tree, config, file.url, guideline.url, labels)
+        env, context = page_context(tree, config, file.url, guideline.url, labels, sources)
         file.content_string = env.get_template(f"{TEMPLATES}/page.md").render(context)
         files.append(file)
     mermaid = Path(config.config_file_path).parent / MERMAID_SOURCE
