@@ -122,53 +122,43 @@ def _compiled_stdlib(version: str, wheel: Path, data: bytes) -> Path:
     """The stdlib the browser needs, traced and proven by driving the engine in Pyodide under Node
     (tools/compile-stdlib.mjs); cached on everything that shapes it."""
     legacy = ENGINE / "legacy-v1.json"
-    tools = [_sha256(ROOT / "tools" / name) for name in ("compile-stdlib.mjs", "prove-stdlib.mjs", "drive-engine.mjs")]
-    inputs = [version, *tools, _sha256(PYODIDE_NPM / "python_stdlib.zip"),
-              _sha256(wheel), hashlib.sha256(data).hexdigest(), _sha256(legacy)]
-    key = hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:16]
-    target = CACHE / "pyodide" / version / f"python_stdlib-{key}.zip"
-    if target.exists():
-        return target
-    node = _node()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(f".{os.getpid()}.tmp")  # builds may run side by side
+    inputs = [_sha256(PYODIDE_NPM / "python_stdlib.zip"), _sha256(wheel), hashlib.sha256(data).hexdigest(),
+              _sha256(legacy)]
+    name = "python_stdlib-{key}.zip"
     with tempfile.TemporaryDirectory() as scratch:
         trees = Path(scratch) / "trees.json"
         trees.write_bytes(data)
         options = {"wheel": str(wheel), "bundle": str(trees), "legacy": str(legacy)}
-        result = subprocess.run(
-            [node, str(COMPILE_STDLIB), str(PYODIDE_NPM), str(partial), json.dumps(options)],
-            capture_output=True, text=True, cwd=ROOT,
-        )
-    if result.returncode != 0 or not partial.exists():
-        partial.unlink(missing_ok=True)
-        raise PluginError(f"Standardbiblioteket for Pyodide kunne ikke lages:\n{result.stderr[-4000:]}")
-    partial.replace(target)
-    return target
-
-
-def _node() -> str:
-    node = shutil.which("node")
-    if not node:
-        raise PluginError("Node.js mangler: den trengs for å lage motoren og standardbiblioteket for Pyodide.")
-    return node
+        return _node_step(COMPILE_STDLIB, inputs, CACHE / "pyodide" / version, name, [json.dumps(options)],
+                          "Standardbiblioteket for Pyodide kunne ikke lages")
 
 
 def _compiled_wheel(wheel: Path) -> Path:
     """The wheel with bytecode for Pyodide's Python instead of source (tools/compile-wheel.mjs),
-    cached on the source wheel, the tool and Pyodide's version."""
-    inputs = [_pyodide_version(), _sha256(COMPILE_WHEEL), _sha256(wheel)]
-    key = hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:16]
-    target = CACHE / "engine" / "compiled" / key / wheel.name
+    cached on the source wheel."""
+    return _node_step(COMPILE_WHEEL, [_sha256(wheel)], CACHE / "engine" / "compiled", f"{{key}}/{wheel.name}",
+                      [str(wheel)], "Motoren kunne ikke kompileres for Pyodide")
+
+
+def _node_step(script: Path, inputs: list[str], folder: Path, name: str, args: list[str], failure: str) -> Path:
+    """Run a build step in Pyodide under Node, `node <script> <pyodide-dir> [args] <out>`, once per
+    key: the key covers the inputs, Pyodide's version and the tools (a tool may import its siblings).
+    `name` is the output's path in `folder`, with {key} in it."""
+    node = shutil.which("node")
+    if not node:
+        raise PluginError("Node.js mangler: den trengs for å lage motoren og standardbiblioteket for Pyodide.")
+    tools = [_sha256(path) for path in sorted((ROOT / "tools").glob("*.mjs"))]
+    key = hashlib.sha256(json.dumps([_pyodide_version(), *tools, *inputs]).encode()).hexdigest()[:16]
+    target = folder / name.format(key=key)
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{wheel.name}.{os.getpid()}.tmp")  # builds may run side by side
-    result = subprocess.run([_node(), str(COMPILE_WHEEL), str(PYODIDE_NPM), str(wheel), str(partial)],
+    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # builds may run side by side
+    result = subprocess.run([node, str(script), str(PYODIDE_NPM), *args, str(partial)],
                             capture_output=True, text=True, cwd=ROOT)
     if result.returncode != 0 or not partial.exists():
         partial.unlink(missing_ok=True)
-        raise PluginError(f"Motoren kunne ikke kompileres for Pyodide:\n{result.stderr[-4000:]}")
+        raise PluginError(f"{failure}:\n{result.stderr[-4000:]}")
     partial.replace(target)
     return target
 

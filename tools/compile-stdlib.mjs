@@ -1,6 +1,6 @@
 // Build-time helper: the standard library the browser gets, and nothing more.
 //
-//   node tools/compile-stdlib.mjs <pyodide-dir> <out.zip> '<options-json>'
+//   node tools/compile-stdlib.mjs <pyodide-dir> '<options-json>' <out.zip>
 //
 // options: {"wheel": engine wheel path, "bundle": trees.json path, "legacy": legacy-v1.json path}
 //
@@ -17,9 +17,9 @@ import { writeFileSync } from "node:fs";
 
 import { driven, prove } from "./prove-stdlib.mjs";
 
-const [pyodideDir, outPath, optionsJson = "{}"] = process.argv.slice(2);
+const [pyodideDir, optionsJson, outPath] = process.argv.slice(2);
 if (!pyodideDir || !outPath) {
-  console.error("usage: compile-stdlib.mjs <pyodide-dir> <out.zip> <options-json>");
+  console.error("usage: compile-stdlib.mjs <pyodide-dir> <options-json> <out.zip>");
   process.exit(2);
 }
 const options = JSON.parse(optionsJson);

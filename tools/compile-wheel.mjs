@@ -9,21 +9,15 @@
 // Called and cached by hooks/pyodide_assets.py; the stdlib trace and its proof then install exactly
 // this wheel.
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+
+import { boot } from "./prove-stdlib.mjs";
 
 const [pyodideDir, inPath, outPath] = process.argv.slice(2);
 if (!pyodideDir || !inPath || !outPath) {
   console.error("usage: compile-wheel.mjs <pyodide-dir> <in.whl> <out.whl>");
   process.exit(2);
 }
-// Nothing may come from the network: in Node, Pyodide falls back to a CDN for a missing file.
-globalThis.fetch = async (url) => {
-  throw new Error(`network access refused: ${url}`);
-};
-const indexURL = path.resolve(pyodideDir) + path.sep;
-const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
-const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: (s) => console.error(s) });
+const pyodide = await boot(pyodideDir);  // offline: prove-stdlib.mjs refuses the network
 pyodide.FS.writeFile("/tmp/in.whl", readFileSync(inPath));
 pyodide.runPython(`
 import base64, hashlib, zipfile

@@ -17,11 +17,16 @@ globalThis.fetch = async (url) => {
   throw new Error(`network access refused: ${url}`);
 };
 
-// A Pyodide with the given stdlib (its own full one when none is given), the engine installed and driven.
-export async function driven(pyodideDir, stdLibURL, options) {
+// A Pyodide from the npm package, offline, with the given stdlib (its own full one when none is given).
+export async function boot(pyodideDir, stdLibURL) {
   const indexURL = path.resolve(pyodideDir) + path.sep;
   const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
-  const pyodide = await loadPyodide({ indexURL, stdLibURL, stdout: () => {}, stderr: (s) => console.error(s) });
+  return loadPyodide({ indexURL, stdLibURL, stdout: () => {}, stderr: (s) => console.error(s) });
+}
+
+// A Pyodide with the given stdlib, the engine installed and driven.
+export async function driven(pyodideDir, stdLibURL, options) {
+  const pyodide = await boot(pyodideDir, stdLibURL);
   await pyodide.loadPackage(path.resolve(options.wheel), { messageCallback: () => {} });
   const bundle = readFileSync(options.bundle, "utf8");
   const legacy = JSON.parse(readFileSync(options.legacy, "utf8"));
