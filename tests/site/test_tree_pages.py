@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from decision_tree import bundle, registry
+from decision_tree import api, bundle, registry
 from guideline.text import normalise
 from tests.built_page import parse
 from decision_tree.paths import all_paths
@@ -106,7 +106,10 @@ def test_widget_is_above_the_outline_and_the_diagram(site_dir, slug):
     html = page(site_dir, slug)
     tree = registry.get(slug)
     [(_, widget)] = [(t, a) for t, a in elements(html) if "bt-widget" in a.get("class", "").split()]
-    assert widget["data-bt-tree"] == slug and widget["data-bt-start"] == tree.start
+    assert widget["data-bt-tree"] == slug
+    # The start is the engine's own view, so the widget shows the first question before the engine runs.
+    start = json.loads(widget["data-bt-start-view"])
+    assert start == api.view(slug, "") and start["node"] == tree.start
     assert html.index('class="bt-widget"') < html.index('class="bt-outline"') < html.index('class="bt-diagram"')
     # Without JavaScript the widget's place says where the tree is as text.
     assert "trenger JavaScript" in article_text(html) and 'href="#hele-treet"' in html

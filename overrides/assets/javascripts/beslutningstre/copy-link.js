@@ -4,6 +4,7 @@
 // full address of its anchor; without JavaScript the button never shows and the "#" link remains.
 
 import { copyText } from "./clipboard.js";
+import { fillMessage } from "./fragments.js";
 
 export class CopyLink {
   constructor(root) {
@@ -23,26 +24,30 @@ export class CopyLink {
   }
 
   async copy() {
-    const link = this.address;
-    const copied = await copyText(link, this.button);
     // One message on the page at a time: the newest copy is the one that counts.
     for (const other of document.querySelectorAll("[data-kopier-lenke] [role=status]")) {
       if (other !== this.status) other.textContent = "";
     }
-    this.root.dataset.copied = copied ? "true" : "false";
-    this.announce(message(copied ? "copied" : "not-copied", { link }));
-  }
-
-  announce(text) {
-    // Clearing first makes screen readers read a repeated message again.
-    this.status.textContent = "";
-    requestAnimationFrame(() => (this.status.textContent = text));
+    await copyAndAnnounce(this.address, this.button, this.status, message);
   }
 }
 
-// A message from the page's build-rendered list, with {name} filled in.
+// Copy `link` (the trigger is where the fallback selection shows) and say in `status` how it went,
+// in the words `message(name, values)` gives: "Kopier lenke" here and in a decision tree's answer.
+export async function copyAndAnnounce(link, trigger, status, message) {
+  const copied = await copyText(link, trigger);
+  announce(status, copied ? message("copied") : message("not-copied", { link }));
+}
+
+// Clearing first makes screen readers read a repeated message again.
+export function announce(status, text) {
+  status.textContent = "";
+  requestAnimationFrame(() => (status.textContent = text));
+}
+
+// A message from the page's build-rendered list (partials/kopier-lenke-meldinger.html).
 function message(name, values) {
   const text = document.querySelector("template[data-kopier-lenke-meldinger]")?.content
     .querySelector(`[data-message="${name}"]`)?.textContent ?? "";
-  return text.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
+  return fillMessage(text, values);
 }

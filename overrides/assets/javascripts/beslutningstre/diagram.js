@@ -88,7 +88,6 @@ export class Diagram {
     } catch (error) {
       console.error("Beslutningstre-diagram:", error);
       this.show("failed");
-      this.status.classList.add("bt-diagram__status--failed");
     }
   }
 }

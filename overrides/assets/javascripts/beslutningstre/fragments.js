@@ -34,18 +34,31 @@ export class Fragments {
     return this.template(id)?.content.querySelector('[data-slot="question-text"]')?.textContent.trim() ?? "";
   }
 
-  // An option's label as the build rendered it.
+  // An option's label as the build rendered it, as HTML or as text.
   optionHtml(questionId, optionId) {
+    return this.optionLabel(questionId, optionId)?.innerHTML ?? "";
+  }
+
+  optionText(questionId, optionId) {
+    return this.optionLabel(questionId, optionId)?.textContent.trim() ?? "";
+  }
+
+  optionLabel(questionId, optionId) {
     const input = this.template(questionId)?.content.querySelector(`input[value="${CSS.escape(optionId)}"]`);
-    return input?.parentElement.querySelector('[data-slot="option-label"]')?.innerHTML ?? "";
+    return input?.parentElement.querySelector('[data-slot="option-label"]');
   }
 
   // A short text for announcements, with {name} filled in.
   message(name, values = {}) {
     const text = this.holder.querySelector("template[data-bt=messages]").content
       .querySelector(`[data-message="${name}"]`).textContent;
-    return text.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
+    return fillMessage(text, values);
   }
+}
+
+// A message with each {name} replaced by values[name].
+export function fillMessage(text, values = {}) {
+  return text.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
 }
 
 // Put `value` as text into every [data-slot=name] inside `root`.

@@ -7,7 +7,7 @@
 
 import { getEngine } from "./engine-client.js";
 import { Fragments, fill, fillHtml } from "./fragments.js";
-import { copyText } from "./clipboard.js";
+import { announce, copyAndAnnounce } from "./copy-link.js";
 
 const STATE_PARAM = "svar";
 
@@ -35,10 +35,9 @@ export class Widget {
     this.showAddress({ focus: false });
   }
 
-  // The start needs no engine: the tree's first question, nothing answered.
+  // The start needs no engine: the build put the engine's own view of it on the widget.
   get start() {
-    return { state: "", status: "question", node: this.root.dataset.btStart, selected: null, errors: {},
-      asked: 1, answers: [], can_go_back: false, invalid: null, changed: null, dropped: 0 };
+    return JSON.parse(this.root.dataset.btStartView);
   }
 
   destroy() {
@@ -49,7 +48,7 @@ export class Widget {
   showAddress({ focus }) {
     const state = new URLSearchParams(location.search).get(STATE_PARAM);
     if (this.engine.status === "failed") this.renderFailure();
-    else if (state) this.request("view", [state], { focus, push: false, replace: true });
+    else if (state) this.request("view", [state], { focus, push: false });
     else {
       ++this.token; // drop any answer still waiting for the engine
       this.hideLoading();
@@ -72,7 +71,7 @@ export class Widget {
 
   // Ask the engine for the next view. The newest request wins; while the engine is still
   // booting, the widget shows (and announces) that it is loading.
-  async request(method, args, { focus = true, push = true, replace = false } = {}) {
+  async request(method, args, { focus = true, push = true } = {}) {
     const token = ++this.token;
     const loading = this.engine.status === "loading";
     if (loading) this.showLoading();
@@ -87,8 +86,9 @@ export class Widget {
     }
     if (token !== this.token || !this.root.isConnected) return;
     if (loading) this.hideLoading();
-    // A link made for older trees comes back re-encoded: the address shows today's form.
-    if (push || (replace && view.status !== "invalid")) this.setAddress(view, { replace: !push });
+    // A new step is a new history entry; a link made for older trees comes back re-encoded, and the
+    // address shows today's form in place.
+    this.setAddress(view, { replace: !push });
     this.render(view, { focus });
   }
 
@@ -106,9 +106,7 @@ export class Widget {
   }
 
   announce(text) {
-    // Clearing first makes screen readers read a repeated message again.
-    this.status.textContent = "";
-    requestAnimationFrame(() => (this.status.textContent = text));
+    announce(this.status, text);
   }
 
   // -- the address bar ------------------------------------------------------------------------
@@ -296,7 +294,7 @@ export class Widget {
       const line = fill(this.fragments.text("receipt-answer"), {
         n: i + 1,
         question: this.fragments.questionText(answer.question),
-        answer: answer.text ?? this.fragmentText(this.fragments.optionHtml(answer.question, answer.option)),
+        answer: answer.text ?? this.fragments.optionText(answer.question, answer.option),
       });
       lines.append(line);
     });
@@ -310,16 +308,8 @@ export class Widget {
     return [section, ...this.answersAndRestart(view)];
   }
 
-  fragmentText(html) {
-    const holder = document.createElement("span");
-    holder.innerHTML = html;
-    return holder.textContent.trim();
-  }
-
-  async copyLink(link, trigger) {
-    const copied = await copyText(link, trigger);
-    this.announce(copied ? this.fragments.message("copied") : this.fragments.message("not-copied", { link }));
-    trigger.dataset.copied = copied ? "true" : "false";
+  copyLink(link, trigger) {
+    return copyAndAnnounce(link, trigger, this.status, (name, values) => this.fragments.message(name, values));
   }
 
   renderBroken(error) {
