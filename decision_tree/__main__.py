@@ -102,7 +102,10 @@ def cmd_walk(args) -> int:
     print()
     common = registry.common()
     state = decode(tree, view["state"], common.guideline.version).state
-    print(render_receipt(tree, state, common, args.link), end="")
+    from guideline import versions  # the repository's guideline package: citations name their place as the site does
+
+    labels = versions.load(registry.KILDE)[-1].document.labels()
+    print(render_receipt(tree, state, common, args.link, labels=labels), end="")
     return 0
 
 

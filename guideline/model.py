@@ -163,6 +163,10 @@ class Document:
             return block.label.rstrip(":").strip()
         return self.place(block.parent)
 
+    def labels(self) -> dict[str, str]:
+        """Every anchor's place name (`place`), as citations show it on the site and in receipts."""
+        return {anchor: self.place(anchor) for anchor in self.anchors()}
+
     def sentences(self) -> list[Sentence]:
         return [
             Sentence(text, self.chain(block.anchor or block.parent), block.line)

@@ -146,8 +146,7 @@ def on_files(files, config):
     if guideline is None:
         raise PluginError(f"Fant ikke {page}.md, som sitatene i beslutningstrærne viser til")
     # Citations name the place they quote as the guideline's newest version does ("Punkt 8 b").
-    document = versions.load(registry.KILDE)[-1].document
-    labels = {anchor: document.place(anchor) for anchor in document.anchors()}
+    labels = versions.load(registry.KILDE)[-1].document.labels()
     sources = external.load()  # read once: outcomes name sources by id
     for tree in registry.trees().values():
         file = File.generated(config, f"{SECTION}/{tree.slug}.md", content="")  # its URL decides relative links

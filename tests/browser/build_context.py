@@ -25,5 +25,4 @@ def anchor_labels() -> dict[str, str]:
     from decision_tree import registry
     from guideline import versions
 
-    document = versions.load(registry.KILDE)[-1].document
-    return {anchor: document.place(anchor) for anchor in document.anchors()}
+    return versions.load(registry.KILDE)[-1].document.labels()

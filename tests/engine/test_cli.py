@@ -78,6 +78,12 @@ def test_walk_answers_in_the_terminal_and_prints_the_receipt(capsys, monkeypatch
     assert "! Antall dager kan ikke være negativt." in out
     assert f"Resultat: {tree.outcomes['sporadisk'].title}" in out
     assert "?svar=" in out and f"versjon {registry.common().guideline.version}" in out
+    # Citations name their place as the site does ("Punkt 8 b", "Hva betyr kortvarig").
+    from guideline import versions
+
+    labels = versions.load(registry.KILDE)[-1].document.labels()
+    for citation in tree.outcomes["sporadisk"].citations:
+        assert labels[citation.anchor] in out, citation.anchor
 
 
 @pytest.mark.skipif(IN_PYODIDE, reason="the CLI renders the receipt with Jinja")
