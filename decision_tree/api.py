@@ -50,10 +50,13 @@ def _version() -> str:
     return registry.common().guideline.version
 
 
+# A view's fields as they are before anything is known (module docstring).
+_BLANK = {"state": "", "node": None, "selected": None, "errors": {}, "asked": 0, "answers": [],
+          "can_go_back": False, "invalid": None, "changed": None, "dropped": 0}
+
+
 def _invalid(slug: object, reason: str) -> dict:
-    return {"tree": slug if isinstance(slug, str) else "", "state": "", "status": "invalid", "node": None,
-            "selected": None, "errors": {}, "asked": 0, "answers": [], "can_go_back": False,
-            "invalid": reason, "changed": None, "dropped": 0}
+    return {**_BLANK, "tree": slug if isinstance(slug, str) else "", "status": "invalid", "invalid": reason}
 
 
 def _selected(question: Question, value):
@@ -71,17 +74,14 @@ def _view(tree: Tree, state: State, errors: dict | None = None, typed=None, deco
         for s in at.steps
     ]
     view = {
+        **_BLANK,
         "tree": tree.slug,
         "state": encode(tree, state, _version()),
         "status": "question" if isinstance(node, Question) else "outcome",
         "node": node.id,
-        "selected": None,
         "errors": dict(errors or {}),
-        "asked": 0,
         "answers": answers,
         "can_go_back": bool(state.answers) and state.cursor != 0,
-        "invalid": None,
-        "changed": None,
         "dropped": decoded.dropped if decoded else 0,
     }
     if decoded and decoded.version and decoded.version != _version():

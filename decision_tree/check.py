@@ -89,8 +89,6 @@ def check_tree(tree: Tree, common: Common) -> list[Problem]:
     def p(line: int, message: str) -> None:
         problems.append(Problem(src, line, message))
 
-    if not tree.title:
-        p(1, "treet mangler «title»")
     if tree.start not in tree.questions:
         p(tree.line_start, f"«start» = «{tree.start}» er ikke et spørsmål i treet")
     for q in tree.questions.values():

@@ -101,9 +101,7 @@ def _parse_v2(tree: Tree, text: str):
         else:
             value = raw
         answers.append((question_id, value))
-    cursor = match.group(3)
-    if match.group(4) and cursor is None:
-        return None
+    cursor = match.group(3)  # "e" (group 4) only ever follows "~n"
     return match.group(1), answers, None if cursor is None else int(cursor), bool(match.group(4))
 
 
