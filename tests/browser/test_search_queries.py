@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import OriginGuard
+from tests.browser.conftest import new_context
 from tests.browser.search_box import enter, open_search, shown
 
 pytestmark = pytest.mark.browser
@@ -131,15 +131,13 @@ SILENT = ["strom-internett-mobil", "kontorstol-og-pult", "brannsikkerhet-og-hms"
 @pytest.fixture(scope="module")
 def search_page(browser, base_url):
     """One page with the search box open, shared by every query."""
-    context = browser.new_context(base_url=base_url, locale="nb-NO")
-    guard = OriginGuard(base_url)
-    context.on("request", guard)
+    context = new_context(browser, base_url)
     page = context.new_page()
     page.goto("")
     open_search(page)
     yield page
     context.close()
-    assert not guard.foreign, f"forespørsler til tredjepart: {guard.foreign}"
+    assert not context.guard.foreign, f"forespørsler til tredjepart: {context.guard.foreign}"
 
 
 def test_the_set_is_large_and_covers_every_silent_topic():
