@@ -15,7 +15,6 @@ whitespace becomes one space.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 

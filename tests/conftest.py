@@ -11,12 +11,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.site import guideline_source
-
 # The site under test (SITE_DIR, default site/) and the Chromium to drive: shared with tools/.
 from tools.devserver import CHROMIUM, ROOT, SITE, launch
-
-GUIDELINE_SOURCE = guideline_source.SOURCE  # the newest kilde/retningslinje-<version>.txt
 
 
 @pytest.fixture(scope="session")

@@ -38,15 +38,14 @@ class OriginGuard:
             self.foreign.append(url)
 
 
-@pytest.fixture
-def context(browser, base_url, request):
-    """A fresh context per test; light palette unless the test is parametrised with `scheme`."""
-    scheme = getattr(request, "param", None) or "light"
+def new_context(browser, base_url: str, scheme: str = "light"):
+    """A context on the server at `base_url`, every request recorded in `ctx.guard`. Requests to
+    anywhere but that server never leave the machine: they are aborted, and listed in
+    `ctx.guard.foreign` for the caller to fail on after closing the context."""
     ctx = browser.new_context(base_url=base_url, color_scheme=scheme, locale="nb-NO")
     guard = OriginGuard(base_url)
     ctx.on("request", guard)
 
-    # Requests to anywhere but our server never leave the machine, and fail the test below.
     def block_foreign(route):
         if urlsplit(route.request.url).netloc == guard.origin:
             route.continue_()
@@ -56,9 +55,16 @@ def context(browser, base_url, request):
     ctx.route("**/*", block_foreign)
     ctx.guard = guard
     ctx.scheme = scheme
+    return ctx
+
+
+@pytest.fixture
+def context(browser, base_url, request):
+    """A fresh context per test; light palette unless the test is parametrised with `scheme`."""
+    ctx = new_context(browser, base_url, getattr(request, "param", None) or "light")
     yield ctx
     ctx.close()
-    assert not guard.foreign, f"forespørsler til tredjepart: {guard.foreign}"
+    assert not ctx.guard.foreign, f"forespørsler til tredjepart: {ctx.guard.foreign}"
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from decision_tree import api, registry
-from tests.browser.conftest import OriginGuard, _run_axe
+from tests.browser.conftest import _run_axe, new_context
 from tools.devserver import serve
 from tests.browser.widget import WIDGET, outcome, paths, plain, wait_ready
 
@@ -24,14 +24,11 @@ def drill_url(drill):
 
 @pytest.fixture
 def drill_page(browser, drill_url, request):
-    scheme = getattr(request, "param", "light")
-    context = browser.new_context(base_url=drill_url, color_scheme=scheme, locale="nb-NO")
-    guard = OriginGuard(drill_url)
-    context.on("request", guard)
+    context = new_context(browser, drill_url, getattr(request, "param", "light"))
     page = context.new_page()
     yield page
     context.close()
-    assert not guard.foreign, guard.foreign
+    assert not context.guard.foreign, context.guard.foreign
 
 
 def test_a_link_made_under_0_01_opens_on_0_02_with_the_notice_and_the_answers(drill_page):

@@ -20,19 +20,23 @@ RUNTIME = re.compile(r"/assets/(pyodide|beslutningstre)/|beslutningstre-(worker|
 PAGES_WITHOUT_TREE = [p for p in page_paths() if not re.fullmatch(r"beslutningstre/[^/]+/", p)]
 
 
+def runtime_requests(context) -> list[str]:
+    return [u for u in context.guard.requests if RUNTIME.search(urlsplit(u).path)]
+
+
 @pytest.mark.parametrize("path", PAGES_WITHOUT_TREE)
 def test_a_page_without_a_tree_loads_no_pyodide_byte(page, context, path):
     page.goto(path, wait_until="networkidle")
     page.wait_for_timeout(300)
     assert page.locator(".bt-widget").count() == 0
-    fetched = [u for u in context.guard.requests if RUNTIME.search(urlsplit(u).path)]
+    fetched = runtime_requests(context)
     assert not fetched, fetched
 
 
 def test_a_tree_page_loads_the_runtime_once_and_nothing_else_of_pyodide(page, context):
     page.goto(tree_url(SLUGS[0]))
     wait_ready(page)
-    paths = [urlsplit(u).path for u in context.guard.requests if RUNTIME.search(urlsplit(u).path)]
+    paths = [urlsplit(u).path for u in runtime_requests(context)]
     names = sorted(p.rsplit("/", 1)[1] for p in paths)
     assert len(names) == len(set(names)), f"fetched twice: {names}"
     expected = {
@@ -50,10 +54,6 @@ def test_a_tree_page_loads_the_runtime_once_and_nothing_else_of_pyodide(page, co
     wheel = next(p for p in paths if p.endswith(".whl"))
     assert re.search(r"/assets/beslutningstre/[0-9a-f]{16}/pyodide-lock\.json$", lock)
     assert wheel.rsplit("/", 1)[0] == lock.rsplit("/", 1)[0]
-
-
-def runtime_requests(context) -> list[str]:
-    return [u for u in context.guard.requests if RUNTIME.search(urlsplit(u).path)]
 
 
 def test_pointing_at_a_link_to_a_tree_starts_the_engine_and_other_links_do_not(page, context):

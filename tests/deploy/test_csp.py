@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import material
-import pytest
 
 from tests.conftest import ROOT
 from tests.deploy.served import csp, get, inline_scripts, sha256_source

@@ -52,6 +52,11 @@ def result(view: dict) -> dict:
     return outcome_document(registry.get(view["tree"]).outcomes[view["node"]], registry.common())
 
 
+def quotes(view: dict) -> list[str]:
+    """The guideline sentences the outcome a view reached quotes, in order."""
+    return [c["quote"] for c in result(view)["citations"]]
+
+
 @pytest.fixture
 def walk_tree():
     return walk

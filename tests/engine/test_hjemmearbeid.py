@@ -9,7 +9,7 @@ import pytest
 from decision_tree import api, registry
 from decision_tree.paths import all_paths
 
-from .conftest import result, walk, words
+from .conftest import quotes, result, walk, words
 
 SLUG = "hjemmearbeid"
 HOME = ("nei", "hjemme")
@@ -20,10 +20,6 @@ WRITTEN = "Ved avtale om å arbeide fra arbeidstakers eget hjem som fast ordning
 
 def anchors(view: dict) -> set[str]:
     return {c["anchor"] for c in result(view)["citations"]}
-
-
-def quotes(view: dict) -> list[str]:
-    return [c["quote"] for c in result(view)["citations"]]
 
 
 def test_the_first_question_is_whether_there_is_an_agreement():

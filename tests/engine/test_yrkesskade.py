@@ -11,7 +11,7 @@ import pytest
 from decision_tree import registry
 from decision_tree.paths import all_paths
 
-from .conftest import result, walk, words
+from .conftest import quotes, result, walk, words
 
 SLUG = "yrkesskade"
 COVERED = "Arbeidstaker er omfattet av en forsikringsordning på hjemmekontor uansett om det godkjennes som en yrkesskade eller ikke."
@@ -25,10 +25,6 @@ CLARIFY = "Merk også at det må avklares med leder, helst skriftlig per epost e
 AT_HOME = [("hjemme", day, doing) for day in ("avtale", "avklart")
            for doing in ("arbeid", "kort-pause", "lunsj", "privat", "usikker")]
 OUTSIDE = {"hytta": "hytta-eller-annet-sted", "ute": "utenfor-hjemmet", "reisevei": "reisevei"}
-
-
-def quotes(view: dict) -> list[str]:
-    return [c["quote"] for c in result(view)["citations"]]
 
 
 @pytest.mark.parametrize("answers", AT_HOME, ids="-".join)
