@@ -38,11 +38,11 @@ class OriginGuard:
             self.foreign.append(url)
 
 
-def new_context(browser, base_url: str, scheme: str = "light"):
+def new_context(browser, base_url: str, scheme: str = "light", **options):
     """A context on the server at `base_url`, every request recorded in `ctx.guard`. Requests to
     anywhere but that server never leave the machine: they are aborted, and listed in
     `ctx.guard.foreign` for the caller to fail on after closing the context."""
-    ctx = browser.new_context(base_url=base_url, color_scheme=scheme, locale="nb-NO")
+    ctx = browser.new_context(base_url=base_url, color_scheme=scheme, locale="nb-NO", **options)
     guard = OriginGuard(base_url)
     ctx.on("request", guard)
 

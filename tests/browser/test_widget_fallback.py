@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from decision_tree import registry
-from tests.browser.conftest import OriginGuard
+from tests.browser.conftest import new_context
 from tests.browser.widget import WIDGET, expect_question, paths, question, tree_url, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -17,9 +17,8 @@ FAILURE_LIMIT_S = 10
 
 
 def test_without_javascript_the_outline_is_there_and_readable(browser, base_url):
-    context = browser.new_context(base_url=base_url, java_script_enabled=False)
-    guard = OriginGuard(base_url)
-    context.on("request", guard)
+    context = new_context(browser, base_url, java_script_enabled=False)
+    guard = context.guard
     page = context.new_page()
     page.goto(tree_url(SLUG))
     tree = registry.get(SLUG)
