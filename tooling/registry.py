@@ -1,92 +1,93 @@
-"""THE loader: the trees and their shared data, loaded and checked once.
+"""THE loader: a project's content read and checked once, for the build, the CLI and the tests.
 
-The build, the CLI and the tests read the TOML files (`load_files`, or the
-cached `trees()` and `common()`); the browser's engine gets the build's JSON
-bundle instead (`use_bundle`), already checked. Checks themselves live in
-check.py, as pure functions over what is loaded here.
+- `read(project) -> (Content | None, problems)`: every guideline version in kilde/, the external
+  sources, content/common.toml and every tree, with every problem found (file:line, Norwegian).
+  Content is None when something is unusable.
+- `load(project) -> Content`: the same, raising TreeError when there is any problem.
+- `current(project=None) -> Content`: `load` of the project `project.find()` gives, cached, and
+  installed as the engine's catalog (decision_tree.catalog), so `decision_tree.api` answers from it.
+
+Whether quotes still stand in the guideline, and whether answers are reviewed against its newest
+version, is checks.py's job: it needs the pages too.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
-from . import bundle
-from .model import Common, Tree
-from .problems import Problem, TreeError
+from decision_tree import catalog
+from decision_tree.model import Catalog, Guideline, Tree
+from guideline import external, versions
+from guideline.external import Source
+from guideline.problems import Problem, ProblemError
+from guideline.versions import Version
 
-_loaded: tuple[dict[str, Tree], Common] | None = None
-KILDE = Path(__file__).resolve().parent.parent / "kilde"  # the guideline's source text, a file per version
+from . import load as loader
+from .load import TreeError
+from .project import Project, find
+from .tree_checks import check_tree
+
 PAGE = "retningslinje"  # the site page the trees' citations point at
 
 
-def load_files(trees_dir=None, common_file=None, kilde=None) -> tuple[dict[str, Tree], Common | None, list[Problem]]:
-    """Every tree by slug in display order, the shared data, and every problem found (file:line).
+@dataclass(frozen=True)
+class Content:
+    project: Project
+    versions: tuple[Version, ...]  # oldest first
+    catalog: Catalog
+    sources: dict[str, Source]  # kilde/eksterne-kilder.toml, by id
 
-    Defaults: the package's trees/ and common.toml, and the guideline's newest version in the
-    repository's kilde/. Imports the readers and the checks here, not at the top: the browser
-    loads a bundle and never needs them (or tomllib).
-    """
-    import dataclasses
+    @property
+    def newest(self) -> Version:
+        return self.versions[-1]
 
-    from guideline import versions  # the repository's guideline package (build, CLI, tests)
+    @property
+    def trees(self) -> dict[str, Tree]:
+        return self.catalog.trees
 
-    from . import load
-    from .check import check_tree
-    from .model import Guideline
+    def labels(self) -> dict[str, str]:
+        """Every anchor's place name in the newest version ("Punkt 8 b"), as the site shows it."""
+        return self.newest.document.labels()
 
-    trees_dir = trees_dir or load.TREES_DIR
-    common_file = common_file or load.COMMON_FILE
-    try:
-        common = load.load_common(common_file)
-        newest = versions.load(kilde or KILDE)[-1]
-    except TreeError as exc:
-        return {}, None, exc.problems
-    meta = newest.document.meta
-    common = dataclasses.replace(common, guideline=Guideline(meta.title, meta.version, meta.valid_from, PAGE))
+
+def read(project: Project) -> tuple[Content | None, list[Problem]]:
     problems: list[Problem] = []
-    found = []
-    for path in load.tree_files(trees_dir):
+    try:
+        found = versions.load(project.kilde)
+        sources = external.load(project.kilde / external.FILE_NAME)
+        common = loader.load_common(project.common)
+    except ProblemError as exc:
+        return None, exc.problems
+    trees = []
+    for path in loader.tree_files(project.trees):
         try:
-            tree = load.load_tree(path)
-        except TreeError as exc:
+            tree = loader.load_tree(path)
+        except ProblemError as exc:
             problems.extend(exc.problems)
             continue
         problems.extend(check_tree(tree, common))
-        found.append(tree)
-    trees = {t.slug: t for t in sorted(found, key=lambda t: (t.order, t.slug))}
-    return trees, common, problems
+        trees.append(tree)
+    meta = found[-1].document.meta
+    guideline = Guideline(meta.title, meta.version, meta.valid_from, PAGE)
+    by_slug = {t.slug: t for t in sorted(trees, key=lambda t: (t.order, t.slug))}
+    return Content(project, tuple(found), Catalog(by_slug, common, guideline), sources), problems
 
 
-def _get() -> tuple[dict[str, Tree], Common]:
-    global _loaded
-    if _loaded is None:
-        trees, common, problems = load_files()
-        if problems:
-            raise TreeError(problems)
-        _loaded = trees, common
-    return _loaded
+def load(project: Project) -> Content:
+    content, problems = read(project)
+    if problems or content is None:
+        raise TreeError(problems)
+    return content
 
 
-def trees() -> dict[str, Tree]:
-    """Every tree by slug, in display order. Raises TreeError if any is broken."""
-    return _get()[0]
+_current: Content | None = None
 
 
-def common() -> Common:
-    return _get()[1]
-
-
-def get(slug: object) -> Tree | None:
-    return trees().get(slug) if isinstance(slug, str) else None
-
-
-def use_bundle(data: dict) -> None:
-    """Serve the trees of a bundle (bundle.py) from now on: the browser has no TOML files."""
-    global _loaded
-    _loaded = bundle.load(data)
-
-
-def reload() -> None:
-    """Forget what was loaded, so edited files are read again (`mkdocs serve`)."""
-    global _loaded
-    _loaded = None
+def current(project: Project | None = None) -> Content:
+    """The content of `project` (default: `project.find()`), loaded once and used by the engine."""
+    global _current
+    project = project or find()
+    if _current is None or _current.project != project:
+        _current = load(project)
+    catalog.use(_current.catalog)
+    return _current
