@@ -66,8 +66,7 @@ function shippedZip() {
 const stdlib = shippedZip();
 const { loadPyodide } = await import(path.join(root, "node_modules/pyodide/pyodide.mjs"));
 const started = performance.now();
-// The repository is mounted at /repo below; its packages are found there as an installed project's are.
-const pyodide = await loadPyodide({ stdLibURL: stdlib, env: { PYTHONPATH: "/repo" } });
+const pyodide = await loadPyodide({ stdLibURL: stdlib });
 // Pass Python's output through byte for byte, so pytest's progress line stays one line.
 const passThrough = (stream) => ({
   write: (bytes) => {
@@ -79,6 +78,13 @@ pyodide.setStdout(passThrough(process.stdout));
 pyodide.setStderr(passThrough(process.stderr));
 pyodide.FS.mkdirTree("/repo");
 pyodide.mountNodeFS("/repo", root);
+// The project's packages, installed as pip would: in site-packages (mounted, so the tests run the
+// working tree's code). The tests themselves are found by pytest from /repo, its rootdir.
+const sitePackages = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
+for (const name of ["decision_tree", "guideline", "tooling"]) {
+  pyodide.FS.mkdirTree(`${sitePackages}/${name}`);
+  pyodide.mountNodeFS(`${sitePackages}/${name}`, path.join(root, name));
+}
 pyodide.FS.writeFile("/lib/fallback.zip", fs.readFileSync(path.join(root, "node_modules/pyodide/python_stdlib.zip")));
 try {
   pyodide.runPython(`
@@ -101,7 +107,7 @@ class Fallback:
         except zipimport.ZipImportError:
             return None
         if spec is not None:
-            frames = [f for f in traceback.extract_stack() if f.filename.startswith("/repo/decision_tree/")]
+            frames = [f for f in traceback.extract_stack() if "/decision_tree/" in f.filename]
             if frames:
                 innermost = frames[-1]
                 module = "decision_tree." + os.path.splitext(os.path.basename(innermost.filename))[0]
