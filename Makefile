@@ -10,24 +10,27 @@ NODE    := node_modules/.package-lock.json
 HOST    ?= 127.0.0.1
 SERVE_PORT ?= 8000
 
-.PHONY: help setup site serve test chromium nginx-installed bench clean pyodide-test-wheels sjekk
+.PHONY: help setup site serve test lint chromium nginx-installed bench clean pyodide-test-wheels sjekk
 
 help:
 	@echo "make serve   – installerer det som trengs og viser nettstedet på http://$(HOST):$(SERVE_PORT)"
 	@echo "make test    – installerer det som trengs og kjører alle testene"
 	@echo "make site    – bygger nettstedet til site/"
 	@echo "make sjekk   – sjekker trærne og sitatene mot den nyeste retningslinjen i kilde/ (fil:linje)"
+	@echo "make lint    – statiske sjekker av koden (ruff, mypy, Biome)"
 	@echo "make bench   – måler ytelsen til beslutningstreet"
 	@echo "make nginx   – viser nettstedet gjennom nginx slik intranettet gjør, på http://127.0.0.1:$(PORT)/hjemmekontor/"
 	@echo "make load    – lastmåling av nginx med wrk (bare 127.0.0.1)"
 
-# The Python environment: a Python >= 3.12 found by tools/find-python, exact pins from requirements.txt.
+# The Python environment: a Python >= 3.12 found by tools/find-python, exact pins from requirements.txt,
+# and the project's own packages (decision_tree, guideline, tooling) installed in place (pip install -e .).
 $(STAMP): requirements.txt pyproject.toml
 	@py=$$(tools/find-python) || exit 1; \
 	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    rm -rf $(VENV); echo "Lager $(VENV) med $$py"; "$$py" -m venv $(VENV) || exit 1; \
 	  fi
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 $(NODE): package.json package-lock.json
@@ -41,7 +44,7 @@ site: setup
 
 # What HR runs after adding a new version to kilde/: every quote to update, with file:line.
 sjekk: setup
-	$(PY) -m decision_tree check
+	$(VENV)/bin/beslutningstre check
 
 serve: setup
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(SERVE_PORT) --livereload
@@ -61,11 +64,11 @@ PORT       ?= 8080
 NGINX_SITE := site-nginx
 nginx: setup nginx-installed
 	SITE_URL=http://127.0.0.1:$(PORT)/hjemmekontor/ $(PY) -m mkdocs build --strict --site-dir $(NGINX_SITE)
-	$(PY) deploy/run_nginx.py --site $(NGINX_SITE) --port $(PORT)
+	$(PY) -m tools.run_nginx --site $(NGINX_SITE) --port $(PORT)
 
 # A benchmark, not a test: wrk against nginx on loopback, bounded in time (tools/load.py).
 load: site nginx-installed
-	$(PY) tools/load.py
+	$(PY) -m tools.load
 
 # pytest and its dependencies as local wheels for the engine tests inside Pyodide
 # (tests/pyodide/): the versions pinned in requirements.txt, for Pyodide's platform.
@@ -81,13 +84,19 @@ $(PYODIDE_TEST_WHEELS)/.stamp: requirements.txt $(STAMP) $(NODE)
 
 pyodide-test-wheels: $(PYODIDE_TEST_WHEELS)/.stamp
 
-test: setup chromium nginx-installed site pyodide-test-wheels
+# Static checks: ruff and mypy on the Python, Biome on the JavaScript.
+lint: setup
+	$(VENV)/bin/ruff check decision_tree guideline tooling hooks tools
+	$(VENV)/bin/mypy
+	node_modules/.bin/biome lint
+
+test: setup lint chromium nginx-installed site pyodide-test-wheels
 	$(PY) -m pytest
 
 # A benchmark, not a test: each figure beside its target, for three network profiles, through
 # nginx as deployed (RUNS=3 by default: a few minutes).
 bench: setup chromium nginx-installed site
-	$(PY) tools/bench.py --runs $(or $(RUNS),3)
+	$(PY) -m tools.bench --runs $(or $(RUNS),3)
 
 clean:
 	rm -rf site $(NGINX_SITE) .pytest_cache dist

@@ -24,11 +24,10 @@ from __future__ import annotations
 
 import json
 
-from . import engine, numbers, registry
+from . import catalog, engine, numbers
 from .engine import State
 from .model import Question, Tree
 from .state import Decoded, decode, encode
-
 
 METHODS = ("load", "view", "answer", "back", "change")
 
@@ -42,16 +41,16 @@ def dispatch(method: str, args_json: str) -> str:
 
 def load(bundle_json: str) -> list[str]:
     """Serve the trees of the build's bundle (the browser has no TOML files); returns the slugs."""
-    registry.use_bundle(json.loads(bundle_json))
-    return list(registry.trees())
+    catalog.use_bundle(json.loads(bundle_json))
+    return list(catalog.current().trees)
 
 
 def _version() -> str:
-    return registry.common().guideline.version
+    return catalog.current().guideline.version
 
 
 # A view's fields as they are before anything is known (module docstring).
-_BLANK = {"state": "", "node": None, "selected": None, "errors": {}, "asked": 0, "answers": [],
+_BLANK: dict[str, object] = {"state": "", "node": None, "selected": None, "errors": {}, "asked": 0, "answers": [],
           "can_go_back": False, "invalid": None, "changed": None, "dropped": 0}
 
 
@@ -68,6 +67,8 @@ def _selected(question: Question, value):
 def _view(tree: Tree, state: State, errors: dict | None = None, typed=None, decoded: Decoded | None = None) -> dict:
     at = engine.position(tree, state)
     node = at.current
+    if node is None:  # callers pass states that fit the tree; never crash on one that does not
+        return _invalid(tree.slug, "link")
     answers = [
         {"question": s.question.id, "option": s.option.id,
          "text": None if s.question.kind == "choice" else engine.answer_text(s)}
@@ -95,7 +96,7 @@ def _view(tree: Tree, state: State, errors: dict | None = None, typed=None, deco
 
 def _load(slug: object, state: object):
     """(tree, Decoded) or (None, invalid view)."""
-    tree = registry.get(slug)
+    tree = catalog.get(slug)
     if tree is None:
         return None, _invalid(slug, "tree")
     decoded = decode(tree, "" if state is None else state, _version())

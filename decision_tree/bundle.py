@@ -1,9 +1,8 @@
-"""Trees and their shared data as one JSON document: what the browser's engine loads.
+"""A Catalog (trees, shared data, guideline version) as one JSON document: what the browser loads.
 
-The build writes it from the checked trees (registry); the worker hands it to
-`api.load`. The browser then needs neither the TOML files nor tomllib, and the
-guideline's version comes from the build, which reads it from kilde/.
-Both directions walk the dataclasses in model.py, so a new field needs nothing here.
+The build writes it from the checked trees; the worker hands it to `api.load`. The browser then
+needs neither the TOML files nor tomllib. Both directions walk the dataclasses in model.py, so a
+new field needs nothing here; fields only the checks read (`line`, `authoring`) are left out.
 """
 
 from __future__ import annotations
@@ -13,15 +12,15 @@ import types
 import typing
 from fractions import Fraction
 
-from .model import Common, Tree, field_types
+from .model import Catalog, Common, Guideline, Tree, field_types
 
-FORMAT = 1
+FORMAT = 2  # 2: the guideline beside the trees, not inside `common`
 
 
 def _dump(value):
     if dataclasses.is_dataclass(value):
         return {f.name: _dump(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if not f.metadata.get("line") and f.compare}
+                if not (f.metadata.get("line") or f.metadata.get("authoring")) and f.compare}
     if isinstance(value, Fraction):
         return f"{value.numerator}/{value.denominator}"
     if isinstance(value, (tuple, list)):
@@ -38,7 +37,7 @@ def _load(hint, value):
     if origin is types.UnionType and type(None) in args:  # X | None
         hint = next(a for a in args if a is not type(None))
         origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         hints = field_types(hint)
         return hint(**{f.name: _load(hints[f.name], value[f.name]) for f in dataclasses.fields(hint)
                        if f.name in value})
@@ -51,13 +50,14 @@ def _load(hint, value):
     return value
 
 
-def dump(trees: dict[str, Tree], common: Common) -> dict:
-    return {"format": FORMAT, "common": _dump(common), "trees": [_dump(t) for t in trees.values()]}
+def dump(catalog: Catalog) -> dict:
+    return {"format": FORMAT, "common": _dump(catalog.common), "guideline": _dump(catalog.guideline),
+            "trees": [_dump(t) for t in catalog.trees.values()]}
 
 
-def load(data: dict) -> tuple[dict[str, Tree], Common]:
+def load(data: dict) -> Catalog:
     if data.get("format") != FORMAT:
         raise ValueError(f"unknown bundle format {data.get('format')!r}")
-    trees = [_load(Tree, t) for t in data["trees"]]
-    return {t.slug: t for t in trees}, _load(Common, data["common"])
+    trees: list[Tree] = [_load(Tree, t) for t in data["trees"]]
+    return Catalog({t.slug: t for t in trees}, _load(Common, data["common"]), _load(Guideline, data["guideline"]))
 

@@ -58,7 +58,7 @@ class Position:
         return self.steps[self.cursor].question if self.cursor is not None else self.end
 
 
-def resolve(question: Question, value: object) -> Option | None:
+def resolve(question: Question, value: Value) -> Option | None:
     """The option an answer leads through, or None if the value does not fit."""
     if question.kind == "choice":
         return question.option(value) if isinstance(value, str) else None
@@ -69,7 +69,7 @@ def resolve(question: Question, value: object) -> Option | None:
     return numbers.pick_option(question, value)
 
 
-Picker = Callable[[Question, int], object]  # (question, steps so far) -> its answer, or None to stop
+Picker = Callable[[Question, int], Value | None]  # (question, steps so far) -> its answer, or None to stop
 
 
 def follow(tree: Tree, pick: Picker) -> tuple[tuple[Step, ...], Question | Outcome | None, bool]:
@@ -124,7 +124,7 @@ def answer(tree: Tree, state: State, question_id: str, raw: object) -> tuple[Sta
         value: Value = raw
     else:
         parsed, errors = numbers.parse_answer(node, raw)
-        if errors:
+        if errors or parsed is None:
             return state, errors
         value = parsed
     # Keep every earlier or later answer that still lies on the new path.
@@ -153,6 +153,6 @@ def change(tree: Tree, state: State, question_id: str) -> tuple[State, dict[str,
 
 def answer_text(step: Step) -> str:
     """The answer in words: the option's label, or the numbers described."""
-    if step.question.kind == "choice":
+    if isinstance(step.value, str):  # a choice
         return step.option.label
     return numbers.describe(step.question, step.value)

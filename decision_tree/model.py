@@ -4,14 +4,15 @@ A tree is a graph of nodes. A node is a Question or an Outcome; both have an id
 that is unique within the tree. Every question leads on through its options
 (for a number question the options are ranges of the computed value).
 
-The dataclasses are also the schema: load.py reads TOML and bundle.py reads the
-browser's JSON by walking these fields, so a new field is declared once, here.
-Field metadata:
+The dataclasses are also the schema: tooling/load.py reads TOML and bundle.py
+reads the browser's JSON by walking these fields, so a new field is declared
+once, here. Field metadata:
 - `key`: the name in the file when it differs from the field's ("citation" for
   the `citations` tables);
 - `id`: the value must be an id (a–z, digits, hyphens);
 - `choices`, `range`: allowed values of a text or a whole number;
-- `line`: not read from the file; where the table was written, for file:line messages.
+- `line`: not read from the file; where the table was written, for file:line messages;
+- `authoring`: read from the file for the checks only; the browser's bundle leaves it out.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import ClassVar
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VALUE = re.compile(r"^\s*([a-z0-9-]+)\s*(?:/\s*([a-z0-9-]+)\s*)?$")
 
 LINE = {"line": True}
@@ -127,6 +127,9 @@ class Outcome:
     # Laws and regulations to read more in, by id in kilde/eksterne-kilder.toml: shown after the
     # answer, labelled as external, never as part of the guideline.
     external: tuple[str, ...] = ()
+    # Where the answer says the guideline is silent: the words that would end that silence if a new
+    # version used them. Read by the review check (tooling/review.py), not by the browser.
+    topics: tuple[str, ...] = field(default=(), metadata={"authoring": True})
     line: int = _line()
 
 
@@ -156,7 +159,9 @@ class Certainty:
 
 
 @dataclass(frozen=True)
-class Step:
+class NextStep:
+    """Advice on what to do now, shared by outcomes (content/common.toml `[[step]]`)."""
+
     WHAT: ClassVar[str] = "et steg"
 
     id: str = field(metadata={"id": True})
@@ -166,7 +171,7 @@ class Step:
 
 @dataclass(frozen=True)
 class Guideline:
-    """The guideline the trees quote: its newest version in kilde/ (registry.py reads it)."""
+    """The guideline version the trees quote: the newest in kilde/, from its header."""
 
     title: str
     version: str
@@ -176,13 +181,12 @@ class Guideline:
 
 @dataclass(frozen=True)
 class Common:
-    """Shared data every tree uses: decision_tree/common.toml, and the guideline from kilde/."""
+    """Shared data every tree uses: content/common.toml."""
 
     WHAT: ClassVar[str] = "fellesfila"
 
     certainty: tuple[Certainty, ...]
-    step: tuple[Step, ...]
-    guideline: Guideline | None = None  # not read from the file: registry.py sets it from kilde/
+    step: tuple[NextStep, ...]
     source: str = field(default="", compare=False)
 
     @property
@@ -190,5 +194,15 @@ class Common:
         return {c.id: c for c in self.certainty}
 
     @property
-    def steps(self) -> dict[str, Step]:
+    def steps(self) -> dict[str, NextStep]:
         return {s.id: s for s in self.step}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the engine answers from: the trees by slug (in display order), their shared data,
+    and the guideline version they quote."""
+
+    trees: dict[str, Tree]
+    common: Common
+    guideline: Guideline

@@ -17,7 +17,7 @@ _NUMBER = re.compile(r"^([+-]?)(\d+)(?:[.,](\d+))?$", re.ASCII)
 MAX_DIGITS = 7
 
 
-def plain(value: Fraction | None) -> int | float | None:
+def json_number(value: Fraction | None) -> int | float | None:
     """A Fraction as a JSON number: 2 stays an int, 0.5 becomes a float."""
     if value is None:
         return None
@@ -69,7 +69,8 @@ def parse_field(field: NumberField, raw: object) -> tuple[int | None, str]:
         if field.decimals == 0:
             return None, f"{_name(field)} må være et helt tall."
         return None, f"{_name(field)} kan ha høyst {field.decimals} desimal(er)."
-    scaled = int(whole) * scale(field) + (int(part.ljust(field.decimals, "0")[: field.decimals]) if field.decimals else 0)
+    fraction = int(part.ljust(field.decimals, "0")[: field.decimals]) if field.decimals else 0
+    scaled = int(whole) * scale(field) + fraction
     return scaled, ""
 
 
@@ -133,8 +134,9 @@ def parse_answer(question: Question, raw: object) -> tuple[tuple[int, ...] | Non
     for field in question.fields:
         scaled, message = parse_field(field, raw.get(field.id))
         # Report every field's problem at once (range too), not only the first one typed wrong.
-        message = message or check_field(field, scaled)
-        if message:
+        if scaled is not None:
+            message = message or check_field(field, scaled)
+        if message or scaled is None:
             errors[field.id] = message
         else:
             values.append(scaled)
@@ -209,11 +211,8 @@ def example(question: Question, option) -> tuple[int, ...] | None:
         for candidate in (whole, on_grid, on_grid + step, on_grid + 2 * step):
             if top.max is not None and candidate > top.max:
                 break
-            values = []
-            for f in question.fields:
-                v = candidate if f is top else b if f is bottom else f.min
-                values.append(int(v * scale(f)))
-            values = tuple(values)
+            values = tuple(int((candidate if f is top else b if f is bottom else f.min) * scale(f))
+                           for f in question.fields)
             if not check_scaled(question, values) and pick_option(question, values) is option:
                 return values
     return None

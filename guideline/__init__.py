@@ -10,5 +10,6 @@ Standard library only. Data flows one way:
       -> quotes.check   quotes in trees and FAQ that are no longer word for word under their anchor
 
 Each module's docstring describes its interface. Messages for HR are Norwegian and say
-`file:line` (decision_tree.problems.Problem); errors raise layout.SourceError, a TreeError.
+`file:line` (problems.Problem); errors raise layout.SourceError, a problems.ProblemError.
+This package imports nothing of the project's other packages.
 """

@@ -1,9 +1,9 @@
 """External sources (laws, regulations) the site links to: kilde/eksterne-kilder.toml, the one place
 their addresses are kept. HR edits that file; its Norwegian comments explain it.
 
-- `load(path=SOURCES) -> dict[str, Source]`: every source by id, in file order. A malformed file
-  raises layout.SourceError with `file:line` problems (unknown key, missing field, bad id, an
-  address that is not https://, an id used twice).
+- `load(path) -> dict[str, Source]` (kilde/eksterne-kilder.toml, `FILE_NAME`): every source by id,
+  in file order. A malformed file raises layout.SourceError with `file:line` problems (unknown
+  key, missing field, bad id, an address that is not https://, an id used twice).
 - `Source`: `id`, `label` (navn), `publisher` (utgiver), `url`, `confirmed_by` (bekreftet: where
   the address was found, so it can be checked again), `line` (of its [[kilde]] header).
 - `LINK`: the Markdown link form pages use, `[text](ekstern:<id>)`; group 1 is the text, group 2 the id.
@@ -19,14 +19,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from decision_tree.load import ID, display_path
-from decision_tree.problems import Problem
-from decision_tree import tomllines
-from decision_tree.tomllines import LineIndex
+from . import tomllines
+from .layout import SourceError
+from .problems import Problem, display_path
+from .text import ID
+from .tomllines import LineIndex
 
-from .layout import KILDE, SourceError
-
-SOURCES = KILDE / "eksterne-kilder.toml"
+FILE_NAME = "eksterne-kilder.toml"  # in kilde/
 LINK = re.compile(r"\[([^\]]*)\]\(ekstern:([^)\s]*)\)")
 _KEYS = {"id": "id", "navn": "label", "utgiver": "publisher", "url": "url", "bekreftet": "confirmed_by"}
 
@@ -41,7 +40,7 @@ class Source:
     line: int = 0
 
 
-def load(path: Path = SOURCES) -> dict[str, Source]:
+def load(path: Path) -> dict[str, Source]:
     where = display_path(path)
     if not path.is_file():
         raise SourceError([Problem(where, 1, "fila finnes ikke; den holder adressene til eksterne kilder")])
@@ -56,7 +55,7 @@ def load(path: Path = SOURCES) -> dict[str, Source]:
         table = (("kilde", index),)
         line = lines.line(table, "")
 
-        def problem(key: str, message: str) -> None:
+        def problem(key: str, message: str, table=table) -> None:
             problems.append(Problem(where, lines.line(table, key), message))
 
         for key in entry.keys() - _KEYS.keys():

@@ -13,18 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from decision_tree.load import ID, display_path
-from decision_tree.problems import Problem, TreeError
-from decision_tree.registry import KILDE
-from decision_tree import tomllines
-from decision_tree.tomllines import LineIndex
+from . import tomllines
+from .problems import Problem, ProblemError, display_path
+from .text import ID, is_version, normalise
+from .tomllines import LineIndex
 
-from .text import is_version, normalise
-
-LAYOUT_FILE = KILDE / "oppsett.toml"
+FILE_NAME = "oppsett.toml"  # in the folder of the source texts (kilde/)
 
 
-class SourceError(TreeError):
+class SourceError(ProblemError):
     """Problems that make a guideline source file (or oppsett.toml) unusable."""
 
 
@@ -54,7 +51,7 @@ class Layout:
     source: str = ""
 
 
-def load(path: Path = LAYOUT_FILE) -> Layout:
+def load(path: Path) -> Layout:
     source = display_path(path)
     if not path.is_file():
         raise SourceError([Problem(source, 1, "fila finnes ikke; den sier hvilke ankere retningslinjen har")])

@@ -18,11 +18,11 @@ the built page reads back (tests/built_page.py):
 
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import dataclass
 
-from decision_tree.problems import Problem
-
+from .problems import Problem
 from .text import normalise, sentences
 
 
@@ -52,7 +52,7 @@ class Block:
         """What the page shows for this block: a heading's label, else the text."""
         return self.label if self.kind == "heading" else self.text
 
-    def pieces(self) -> list[tuple[str, str]]:
+    def pieces(self) -> builtins.list[tuple[str, str]]:  # `list` here is the field
         """`shown` cut at its links: (words, target), target "" for plain words. Joined, the
         words give `shown` back exactly; a template renders each piece."""
         out, position = [], 0

@@ -2,21 +2,12 @@
 
 - `Quote(source, line, anchor, text)`: words someone copied from the guideline, and the anchor
   they were copied from.
-- `tree_quotes(trees) -> list[Quote]`: the citations of decision-tree outcomes
-  (decision_tree.registry.trees().values()).
-- `faq_quotes(path) -> list[Quote]`: quotes in a Markdown page, written as a blockquote whose
-  lines hold «…» (over one or more `>` lines) and a link to `retningslinje.md#<anchor>`:
-
-      > «Å jobbe hjemmefra er hverken en rettighet eller plikt for den ansatte.»
-      > — [Retningslinjen, punkt 3](retningslinje.md#punkt-3)
-
-  A quote belongs to the first such link after it in its blockquote, else the last one before
-  it. A blockquote without such a link is not a quote of the guideline. «» inside a quote nest.
-- `check(quotes, document, version, removed=None) -> list[Problem]`: one Norwegian `file:line`
-  problem per quote that is not word for word (whitespace normalised) under its anchor in
-  `document` (the guideline of `version`, e.g. "0.02"). It names the quote and the closest
-  sentence now, with that sentence's anchor. `removed` (versions.removed) lets it say when a
-  missing anchor went away.
+  The project's tooling finds them (tooling/quotes.py: tree citations and page blockquotes).
+- `check(quotes, versions) -> list[Problem]`: one Norwegian `file:line` problem per quote that is
+  not word for word (whitespace normalised) under its anchor in the newest version. For each of
+  the quote's sentences that is gone it says what became of it: the new sentence under the anchor
+  that replaced it, or that it was removed, and in which version (the versions before the newest
+  tell which text the quote was copied from). A missing anchor says when it went away.
 - `closest(text, document, anchor="") -> Sentence | None`: the sentence most like `text`.
 - `guillemets(text) -> list[(start, end)]`: offsets of the « and its matching » of each outermost «…».
 
@@ -30,22 +21,15 @@ it was, and elsewhere there may be another sentence built from the same common w
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-
-from decision_tree.load import display_path
-from decision_tree.problems import Problem
 
 from .model import Document, Sentence
-from .text import normalise, words
-from .versions import Removal
+from .problems import Problem
+from .text import normalise, sentences, words
+from .versions import Version, removed
 
 SAME_ANCHOR_SHARE = 0.5
-_GUIDELINE_LINK = re.compile(r"\]\((?:\.\./)*retningslinje\.md#([A-Za-z0-9_-]+)\)")
-_BLOCKQUOTE = re.compile(r"^ {0,3}>( ?)")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -54,53 +38,6 @@ class Quote:
     line: int
     anchor: str
     text: str
-
-
-def tree_quotes(trees: Iterable) -> list[Quote]:
-    return [
-        Quote(tree.source, citation.line, citation.anchor, citation.quote)
-        for tree in trees
-        for outcome in tree.outcomes.values()
-        for citation in outcome.citations
-    ]
-
-
-def faq_quotes(path: Path) -> list[Quote]:
-    source = display_path(path)
-    quotes: list[Quote] = []
-    block: list[tuple[int, str]] = []
-    fenced = False
-    for number, line in enumerate([*path.read_text(encoding="utf-8").splitlines(), ""], 1):
-        if _FENCE.match(line):
-            fenced = not fenced
-        marker = None if fenced else _BLOCKQUOTE.match(line)
-        if marker:
-            block.append((number, line[marker.end():]))
-        elif block:
-            quotes += _blockquote(source, block)
-            block = []
-    return quotes
-
-
-def _blockquote(source: str, lines: list[tuple[int, str]]) -> list[Quote]:
-    """The «…» quotes of one blockquote, each with the guideline link nearest after it."""
-    text = "\n".join(line for _, line in lines)
-    starts = [0]
-    for _, line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-
-    def line_at(offset: int) -> int:
-        return lines[max(i for i, start in enumerate(starts[:-1]) if start <= offset)][0]
-
-    links = [(m.start(), m.group(1)) for m in _GUIDELINE_LINK.finditer(text)]
-    out = []
-    for start, end in guillemets(text):
-        after = [anchor for offset, anchor in links if offset > start]
-        before = [anchor for offset, anchor in links if offset < start]
-        anchor = after[0] if after else before[-1] if before else ""
-        if anchor:
-            out.append(Quote(source, line_at(start), anchor, normalise(text[start + 1 : end])))
-    return out
 
 
 def guillemets(text: str) -> list[tuple[int, int]]:
@@ -133,31 +70,71 @@ def closest(text: str, document: Document, anchor: str = "") -> Sentence | None:
     return best[1] if best else None
 
 
-def check(quotes: Iterable[Quote], document: Document, version: str,
-          removed: Mapping[str, Removal] | None = None) -> list[Problem]:
+def check(quotes: Iterable[Quote], versions: Sequence[Version]) -> list[Problem]:
+    """Every quote that does not stand word for word under its anchor in the newest version, with
+    what became of it: for each of its sentences that is gone, the sentence that replaced it (a new
+    one under the same anchor) or that it was removed, and in which version."""
+    newest = versions[-1]
+    document = newest.document
     anchors = set(document.anchors())
+    gone = removed(list(versions))
     problems = []
     for quote in quotes:
         text = normalise(quote.text)
         if quote.anchor in anchors and text in document.anchor_text(quote.anchor):
             continue
         if quote.anchor in anchors:
-            message = f"sitatet står ikke lenger ordrett under «{quote.anchor}» i versjon {version}: «{text}»."
-        elif removed and quote.anchor in removed:
-            gone = removed[quote.anchor]
-            message = (f"ankeret «{quote.anchor}» finnes ikke lenger: det ble fjernet i versjon {gone.removed_in} "
-                       f"(sist med i versjon {gone.last}). Sitatet: «{text}».")
+            message = f"sitatet står ikke lenger ordrett under «{quote.anchor}» i versjon {newest.number}."
+        elif quote.anchor in gone:
+            removal = gone[quote.anchor]
+            message = (f"ankeret «{quote.anchor}» finnes ikke lenger: det ble fjernet i versjon {removal.removed_in} "
+                       f"(sist med i versjon {removal.last}).")
         else:
-            message = f"ankeret «{quote.anchor}» finnes ikke i versjon {version}. Sitatet: «{text}»."
+            message = f"ankeret «{quote.anchor}» finnes ikke i versjon {newest.number}. Sitatet: «{text}»."
         elsewhere = [a for a in anchors if text in document.anchor_text(a)]
-        nearest = closest(text, document, quote.anchor)
         if elsewhere:
             # The words are there, under another anchor: most likely the anchor is what is wrong.
             where = min(elsewhere, key=lambda a: len(document.anchor_text(a)))
-            message += f" Det står ordrett under «{where}»: rett ankeret."
-        elif nearest:
-            message += f" Nærmeste setning nå ({nearest.anchors[0]}): «{nearest.text}»"
+            message += f" Det står ordrett under «{where}»: rett ankeret. Sitatet: «{text}»."
         else:
-            message += f" Ingen setning i versjon {version} ligner."
+            message += " " + _fate(text, quote.anchor, versions)
         problems.append(Problem(quote.source, quote.line, message))
     return problems
+
+
+def _fate(text: str, anchor: str, versions: Sequence[Version]) -> str:
+    """What became of a quote's sentences that no longer stand under its anchor (Norwegian)."""
+    newest = versions[-1]
+    held = next((v for v in reversed(versions) if anchor in v.document.anchors()
+                 and text in v.document.anchor_text(anchor)), None)
+    if held is None:  # never word for word in any version: a copying mistake, not a change
+        nearest = closest(text, newest.document, anchor)
+        if nearest is None:
+            return f"Sitatet: «{text}». Ingen setning i versjon {newest.number} ligner."
+        return f"Sitatet: «{text}». Nærmeste setning nå ({nearest.anchors[0]}): «{nearest.text}»"
+    now = newest.document.anchor_text(anchor) if anchor in newest.document.anchors() else ""
+    before = set(_under(held.document, anchor))
+    # Only sentences new under the anchor since the quote held can have replaced one of it.
+    fresh = [s for s in _under(newest.document, anchor) if s not in before]
+    told = []
+    for sentence in sentences(text):
+        if sentence in now:
+            continue
+        replacement = max(fresh, key=lambda s: _score(words(sentence), s), default=None)
+        if replacement is not None and _score(words(sentence), replacement)[0] >= SAME_ANCHOR_SHARE:
+            told.append(f"Setningen «{sentence}» er endret; nå står det: «{replacement}»")
+        else:
+            told.append(f"Setningen «{sentence}» er fjernet i versjon {_removed_in(sentence, anchor, held, versions)} "
+                        f"(sist med i versjon {held.number}).")
+    return " ".join(told) or f"Sitatet: «{text}»."
+
+
+def _under(document: Document, anchor: str) -> list[str]:
+    """The sentences of the blocks an anchor marks (headings are labels, not sentences)."""
+    return [s.text for s in document.sentences() if anchor in s.anchors]
+
+
+def _removed_in(sentence: str, anchor: str, held: Version, versions: Sequence[Version]) -> str:
+    later = list(versions)[list(versions).index(held) + 1:]
+    return next((v.number for v in later if anchor not in v.document.anchors()
+                 or sentence not in v.document.anchor_text(anchor)), versions[-1].number)

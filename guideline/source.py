@@ -1,7 +1,7 @@
 """The county's text export of the guideline -> Document (see model.py).
 
-`parse(text, source="", layout=None) -> Document` reads one version's file. `layout` is
-kilde/oppsett.toml loaded (layout.load); None loads the repo's own. Problems that make the
+`parse(text, source, layout) -> Document` reads one version's file. `layout` is
+kilde/oppsett.toml loaded (layout.load). Problems that make the
 text unusable raise layout.SourceError with `file:line` messages in Norwegian; things HR should
 look at but that still build (an unknown heading, a link whose words are gone) are in
 `Document.warnings`.
@@ -40,11 +40,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from decision_tree.problems import Problem
-
-from . import layout as layout_module
 from .layout import Layout, SourceError
 from .model import Block, Document, Link, Meta
+from .problems import Problem
 from .text import is_version, normalise, slug, version_key
 
 MAX_TITLE_WORDS = 7
@@ -67,8 +65,7 @@ _META_LABELS = {
 }
 
 
-def parse(text: str, source: str = "", layout: Layout | None = None) -> Document:
-    layout = layout or layout_module.load()
+def parse(text: str, source: str, layout: Layout) -> Document:
     lines = text.splitlines()
     meta, title_line, body_start, problems = _meta(lines, source)
     parser = _Parser(source, layout, meta)

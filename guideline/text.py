@@ -6,6 +6,7 @@
 - `sentences(text)`: a paragraph split into sentences.
 - `slug(text)`: an ASCII anchor id for a heading oppsett.toml does not know.
 - `version_key(version)`: "0.01" -> (0, 1), for sorting versions.
+- `ID`: what an id may look like (anchors, tree and option ids): a–z, digits, single hyphens.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalise", "words", "sentences", "slug", "version_key"]
+__all__ = ["ID", "normalise", "sentences", "slug", "version_key", "words"]
 
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 # A sentence ends at . ! or ? followed by a space and a capital (or an opening «). A lower-case

@@ -27,15 +27,15 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
-from decision_tree.load import display_path
-from decision_tree.problems import Problem
-
 from . import diff, source
+from .layout import FILE_NAME as LAYOUT_FILE
 from .layout import Layout, SourceError
 from .layout import load as load_layout
 from .model import Document
+from .problems import Problem, display_path
 from .text import version_key, words
 
 # Measured on 0.01 (words, difflib ratio): two different paragraphs under one heading reach at
@@ -75,7 +75,7 @@ class Change:
 
 
 def load(directory: Path) -> list[Version]:
-    layout = load_layout(directory / "oppsett.toml")
+    layout = load_layout(directory / LAYOUT_FILE)
     problems: list[Problem] = []
     found: list[Version] = []
     for path in sorted(directory.glob("retningslinje*.txt")):
@@ -98,7 +98,7 @@ def load(directory: Path) -> list[Version]:
             continue
         found.append(Version(match.group(1), path, document))
     found.sort(key=lambda v: version_key(v.number))
-    for earlier, later in zip(found, found[1:]):
+    for earlier, later in pairwise(found):
         if version_key(earlier.number) == version_key(later.number):
             message = f"versjon {later.number} finnes også i {earlier.path.name}"
             problems.append(Problem(display_path(later.path), 1, message))
@@ -138,7 +138,7 @@ def removed(versions: list[Version]) -> dict[str, Removal]:
         return {}
     now = set(versions[-1].document.anchors())
     out: dict[str, Removal] = {}
-    for earlier, later in zip(versions, versions[1:]):
+    for earlier, later in pairwise(versions):
         for anchor in earlier.document.anchors():
             if anchor not in now and anchor not in later.document.anchors():
                 out[anchor] = Removal(earlier.number, later.number)

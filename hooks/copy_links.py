@@ -15,6 +15,8 @@ from html import unescape
 
 import jinja2
 
+from tooling import build
+
 MARK = "kopier_lenke"
 BUTTON = "partials/kopier-lenke.html"
 MESSAGES = "partials/kopier-lenke-meldinger.html"
@@ -55,6 +57,4 @@ def buttons(html: str, env: jinja2.Environment) -> str:
 def on_page_content(html: str, page, config, files) -> str:
     if not page.meta.get(MARK):
         return html
-    env = config.theme.get_env()
-    env.autoescape = True
-    return buttons(html, env)
+    return buttons(html, build.environment(config, page.file.src_uri))

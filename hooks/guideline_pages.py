@@ -18,32 +18,20 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
-from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import extra_links  # noqa: E402  (hooks/extra_links.py: `extra:name` link targets)
-from decision_tree import registry  # noqa: E402
-from decision_tree.problems import TreeError  # noqa: E402
-from guideline import checks, versions  # noqa: E402
+from guideline import versions
+from tooling import build, checks, registry
 
 log = logging.getLogger("mkdocs.plugins.retningslinje")
 
 PAGE = f"{registry.PAGE}.md"
+LAYOUT = "kilde/oppsett.toml"  # where a link of the guideline's text is set, for messages
 TEMPLATES = "partials/retningslinje"
 CHANGES = "endringer.md"
 STATUS_MARKER = "<!-- retningslinje:status -->"
-
-_versions: list[versions.Version] = []
-
 
 def version_uri(number: str) -> str:
     return f"{registry.PAGE}/versjon/{number}.md"
@@ -64,17 +52,22 @@ class Removed:
     removed_in: str
 
 
-def _parts(document, removals: dict) -> list[tuple[str, object]]:
+def _same_place(earlier, block) -> bool:
+    """The same block in another version: by its anchor, or an unanchored one by its kind and words."""
+    if earlier.anchor:
+        return block.anchor == earlier.anchor
+    return block.text == earlier.text and block.kind == earlier.kind
+
+
+def _parts(all_versions, document, removals: dict) -> list[tuple[str, object]]:
     """The page in reading order: ("heading"|"paragraph"|"removed", block) and ("list", [items])."""
     notes: dict[int, list[Removed]] = {}
     for anchor, gone in removals.items():
-        old = next(v.document for v in _versions if v.number == gone.last)
+        old = next(v.document for v in all_versions if v.number == gone.last)
         # After the block that stood before it in the last version that had it, where that block still is.
         where = len(document.blocks) - 1
         for earlier in reversed(old.blocks[: next(i for i, b in enumerate(old.blocks) if b.anchor == anchor)]):
-            found = next((i for i, b in enumerate(document.blocks)
-                          if (earlier.anchor and b.anchor == earlier.anchor) or (not earlier.anchor and b.text == earlier.text
-                                                                                  and b.kind == earlier.kind)), None)
+            found = next((i for i, b in enumerate(document.blocks) if _same_place(earlier, b)), None)
             if found is not None:
                 where = found
                 break
@@ -94,65 +87,34 @@ def _parts(document, removals: dict) -> list[tuple[str, object]]:
     return parts
 
 
-def _environment(config):
-    import jinja2
-
-    env = config.theme.get_env()
-    env.autoescape = jinja2.select_autoescape(["html", "md"])
-    extra = dict(config.extra)
-
-    def href(target: str) -> str:
-        if target.startswith("extra:"):
-            return extra_links.value(target[len("extra:"):], extra, "kilde/oppsett.toml")
-        return target  # "#anchor" on the same page
-
-    def html(block) -> Markup:
-        """A block's words, with its links (oppsett.toml) as <a>."""
-        return Markup("").join(
-            Markup('<a href="{}">{}</a>').format(href(target), words) if target else escape(words)
-            for words, target in block.pieces())
-
-    def markdown(block) -> str:
-        """A heading's words as Markdown (links as [words](address)), Markdown's own characters escaped."""
-        def md(text: str) -> str:
-            return "".join("\\" + c if c in "\\`*_[]<>#" else c for c in text)
-        return "".join(f"[{md(words)}]({href(target)})" if target else md(words) for words, target in block.pieces())
-
-    env.filters["block_html"] = html
-    env.filters["heading_md"] = markdown
-    return env
-
-
 def _render(config, files, uri: str, template: str, **context) -> None:
     file = File.generated(config, uri, content="")
-    env = _environment(config)
-    newest = _versions[-1]
+    env = build.environment(config, LAYOUT)
+    all_versions = build.content(config).versions
     file.content_string = env.get_template(f"{TEMPLATES}/{template}").render(
-        newest=newest, versions=_versions, version_id=version_id, version_uri=version_uri, page=PAGE,
+        newest=all_versions[-1], versions=all_versions, version_id=version_id, version_uri=version_uri, page=PAGE,
         changes_page=CHANGES, **context)
     files.append(file)
 
 
 def on_config(config):
-    global _versions
-    try:
-        _versions = versions.load(registry.KILDE)
-    except TreeError as exc:
-        raise PluginError("Retningslinjen i kilde/ har feil:\n" + "\n".join(str(p) for p in exc.problems)) from None
+    build.content(config)  # kilde/ and the trees, read and checked once for the whole build
     return config
 
 
 def on_files(files, config):
     if files.get_file_from_path(PAGE) is not None:
-        raise PluginError(f"docs/{PAGE} skal ikke finnes: siden lages fra kilde/ (se README.md)")
-    removals = versions.removed(_versions)
-    newest = _versions[-1]
-    _render(config, files, PAGE, "page.md", version=newest, parts=_parts(newest.document, removals), current=True)
-    for version in _versions:
+        raise build.fail(f"docs/{PAGE} skal ikke finnes: siden lages fra kilde/ (se README.md)")
+    all_versions = list(build.content(config).versions)
+    removals = versions.removed(all_versions)
+    newest = all_versions[-1]
+    _render(config, files, PAGE, "page.md", version=newest, parts=_parts(all_versions, newest.document, removals),
+            current=True)
+    for version in all_versions:
         _render(config, files, version_uri(version.number), "page.md", version=version,
-                parts=_parts(version.document, {}), current=False)
+                parts=_parts(all_versions, version.document, {}), current=False)
     entries = []
-    for older, version in zip([None, *_versions], _versions):
+    for older, version in zip([None, *all_versions], all_versions):
         changes = versions.changes(older.document, version.document) if older else []
         entries.append((version, older, changes))
     _render(config, files, CHANGES, "changes.md", entries=list(reversed(entries)))
@@ -165,8 +127,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown
     # Markdown links are relative to the page's own file; MkDocs checks them.
     here = posixpath.dirname(page.file.src_uri) or "."
-    newest = _versions[-1]
-    status = _environment(config).get_template(f"{TEMPLATES}/status.md").render(
+    newest = build.content(config).newest
+    status = build.environment(config, LAYOUT).get_template(f"{TEMPLATES}/status.md").render(
         version=newest, meta=newest.document.meta,
         page=posixpath.relpath(PAGE, here), changes_page=posixpath.relpath(CHANGES, here))
     return markdown.replace(STATUS_MARKER, status)
@@ -174,5 +136,5 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_post_build(config) -> None:
     """What HR must update: each quote that no longer holds, and the parser's warnings (fail --strict)."""
-    for problem in checks.problems(registry.trees().values(), Path(config.docs_dir), _versions):
+    for problem in checks.problems(build.content(config)):
         log.warning(str(problem))

@@ -7,64 +7,78 @@ After the build it writes
   by driving the engine in Pyodide and compiled to bytecode there (tools/compile-stdlib.mjs). The
   console pages and CDN defaults in the npm package are never copied. The path carries the
   version, so a server may cache it forever.
-- `assets/beslutningstre/<hash>/`: the engine as a plain py3-none-any wheel, its modules compiled
+- `assets/beslutningstre/<hash>/`: the engine (the `decision_tree` package only, tooling/wheel.py)
+  as a plain py3-none-any wheel, its modules compiled
   to bytecode in Pyodide (tools/compile-wheel.mjs), and a lock file made by `pyodide lockfile
   add-wheels`, so Pyodide fetches the wheel while it boots and checks its sha256. The folder is
   named after the wheel's hash, so it may be cached forever too.
-- `assets/beslutningstre/<hash>/trees.json`: the checked trees and their shared data
-  (decision_tree/bundle.py), which the engine loads instead of reading TOML.
+- `assets/beslutningstre/<hash>/trees.json`: the checked trees, their shared data and the guideline
+  version (decision_tree/bundle.py), which the engine loads instead of reading TOML.
 - `assets/javascripts/beslutningstre-runtime.js`: where the worker finds all of the above.
 
-Expensive steps are cached under .cache/, keyed on what goes into them.
+Expensive steps are cached under .cache/, keyed on what goes into them. A build that only checks
+(HJEMMEKONTOR_ASSETS=0, tooling/build.py) skips all of this.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import shutil
 import subprocess
-import sys
 import sysconfig
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-ROOT = Path(__file__).resolve().parent.parent
-PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
-ENGINE = ROOT / "decision_tree"
-CACHE = ROOT / ".cache"
-COMPILE_STDLIB = ROOT / "tools" / "compile-stdlib.mjs"
-COMPILE_WHEEL = ROOT / "tools" / "compile-wheel.mjs"
+import decision_tree
+from decision_tree import bundle
+from tooling import build
+from tooling import wheel as runtime_wheel
+from tooling.project import Project
 
 # The files loadPyodide() fetches. Everything else in the npm package (console pages that load
 # from a CDN, the classic-script build, type declarations) stays out of the site.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+ENGINE = Path(decision_tree.__file__).parent  # the runtime package, wherever it is installed from
 
-# Pinned 1980-01-01 timestamps make the wheel byte-for-byte reproducible, so its hash (and the
-# folder it is served from) only changes when the engine does.
-_SOURCE_DATE_EPOCH = "315532800"
+
+@dataclass(frozen=True)
+class Paths:
+    """Where this build's inputs and caches are: all in the project of its mkdocs.yml."""
+
+    root: Path
+
+    @property
+    def pyodide(self) -> Path:
+        return self.root / "node_modules" / "pyodide"
+
+    @property
+    def cache(self) -> Path:
+        return self.root / ".cache"
+
+    @property
+    def tools(self) -> Path:
+        return self.root / "tools"
 
 
 def on_post_build(config) -> None:
-    build(Path(config.site_dir))
+    if build.assets_wanted():
+        write(Path(config.site_dir), Paths(Project.of_config(config).root), _bundle(config))
 
 
-def build(site_dir: Path) -> dict:
+def write(site_dir: Path, paths: Paths, data: bytes) -> dict:
     """Write the runtime into site_dir and return the runtime description the worker gets."""
-    version = _pyodide_version()
+    version = _pyodide_version(paths)
     pyodide_dir = site_dir / "assets" / "pyodide" / version
     pyodide_dir.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
-        shutil.copyfile(PYODIDE_NPM / name, pyodide_dir / name)
+        shutil.copyfile(paths.pyodide / name, pyodide_dir / name)
     _strip_source_map_comment(pyodide_dir / "pyodide.mjs")
 
-    wheel, lock = _engine_wheel_and_lock()
-    data = _bundle()
-    stdlib = _compiled_stdlib(version, wheel, data)
+    wheel, lock = _engine_wheel_and_lock(paths)
+    stdlib = _compiled_stdlib(paths, version, wheel, data)
     shutil.copyfile(stdlib, pyodide_dir / stdlib.name)
 
     engine_dir = site_dir / "assets" / "beslutningstre" / _sha256(wheel)[:16]
@@ -89,20 +103,16 @@ def build(site_dir: Path) -> dict:
     return runtime
 
 
-def _bundle() -> bytes:
+def _bundle(config) -> bytes:
     """The trees as the browser's engine loads them, compact and stable (its hash names its folder)."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from decision_tree import bundle, registry
-
-    document = bundle.dump(registry.trees(), registry.common())
+    document = bundle.dump(build.content(config).catalog)
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def _pyodide_version() -> str:
-    package = PYODIDE_NPM / "package.json"
+def _pyodide_version(paths: Paths) -> str:
+    package = paths.pyodide / "package.json"
     if not package.exists():
-        raise PluginError("node_modules/pyodide mangler: kjør 'make setup' (npm ci) først.")
+        raise build.fail("node_modules/pyodide mangler: kjør 'make setup' (npm ci) først.")
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
@@ -118,74 +128,69 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _compiled_stdlib(version: str, wheel: Path, data: bytes) -> Path:
+def _compiled_stdlib(paths: Paths, version: str, wheel: Path, data: bytes) -> Path:
     """The stdlib the browser needs, traced and proven by driving the engine in Pyodide under Node
     (tools/compile-stdlib.mjs); cached on everything that shapes it."""
     legacy = ENGINE / "legacy-v1.json"
-    inputs = [_sha256(PYODIDE_NPM / "python_stdlib.zip"), _sha256(wheel), hashlib.sha256(data).hexdigest(),
+    inputs = [_sha256(paths.pyodide / "python_stdlib.zip"), _sha256(wheel), hashlib.sha256(data).hexdigest(),
               _sha256(legacy)]
     name = "python_stdlib-{key}.zip"
     with tempfile.TemporaryDirectory() as scratch:
         trees = Path(scratch) / "trees.json"
         trees.write_bytes(data)
         options = {"wheel": str(wheel), "bundle": str(trees), "legacy": str(legacy)}
-        return _node_step(COMPILE_STDLIB, inputs, CACHE / "pyodide" / version, name, [json.dumps(options)],
-                          "Standardbiblioteket for Pyodide kunne ikke lages")
+        return _node_step(paths, "compile-stdlib.mjs", inputs, paths.cache / "pyodide" / version, name,
+                          [json.dumps(options)], "Standardbiblioteket for Pyodide kunne ikke lages")
 
 
-def _compiled_wheel(wheel: Path) -> Path:
+def _compiled_wheel(paths: Paths, wheel: Path) -> Path:
     """The wheel with bytecode for Pyodide's Python instead of source (tools/compile-wheel.mjs),
     cached on the source wheel."""
-    return _node_step(COMPILE_WHEEL, [_sha256(wheel)], CACHE / "engine" / "compiled", f"{{key}}/{wheel.name}",
-                      [str(wheel)], "Motoren kunne ikke kompileres for Pyodide")
+    return _node_step(paths, "compile-wheel.mjs", [_sha256(wheel)], paths.cache / "engine" / "compiled",
+                      f"{{key}}/{wheel.name}", [str(wheel)], "Motoren kunne ikke kompileres for Pyodide")
 
 
-def _node_step(script: Path, inputs: list[str], folder: Path, name: str, args: list[str], failure: str) -> Path:
+def _node_step(paths: Paths, tool: str, inputs: list[str], folder: Path, name: str, args: list[str],
+               failure: str) -> Path:
     """Run a build step in Pyodide under Node, `node <script> <pyodide-dir> [args] <out>`, once per
     key: the key covers the inputs, Pyodide's version and the tools (a tool may import its siblings).
     `name` is the output's path in `folder`, with {key} in it."""
     node = shutil.which("node")
     if not node:
-        raise PluginError("Node.js mangler: den trengs for å lage motoren og standardbiblioteket for Pyodide.")
-    tools = [_sha256(path) for path in sorted((ROOT / "tools").glob("*.mjs"))]
-    key = hashlib.sha256(json.dumps([_pyodide_version(), *tools, *inputs]).encode()).hexdigest()[:16]
+        raise build.fail("Node.js mangler: den trengs for å lage motoren og standardbiblioteket for Pyodide.")
+    tools = [_sha256(path) for path in sorted(paths.tools.glob("*.mjs"))]
+    key = hashlib.sha256(json.dumps([_pyodide_version(paths), *tools, *inputs]).encode()).hexdigest()[:16]
     target = folder / name.format(key=key)
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # builds may run side by side
-    result = subprocess.run([node, str(script), str(PYODIDE_NPM), *args, str(partial)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run([node, str(paths.tools / tool), str(paths.pyodide), *args, str(partial)],
+                            capture_output=True, text=True, cwd=paths.root)
     if result.returncode != 0 or not partial.exists():
         partial.unlink(missing_ok=True)
-        raise PluginError(f"{failure}:\n{result.stderr[-4000:]}")
+        raise build.fail(f"{failure}:\n{result.stderr[-4000:]}")
     partial.replace(target)
     return target
 
 
-def _engine_wheel_and_lock() -> tuple[Path, Path]:
+def _engine_wheel_and_lock(paths: Paths) -> tuple[Path, Path]:
     """Build the engine wheel (fast), compile it for Pyodide and make its lock file (both cached)."""
-    from flit_core import buildapi  # pinned build dependency, see requirements.txt
-
-    out = CACHE / "engine"
+    out = paths.cache / "engine"
     out.mkdir(parents=True, exist_ok=True)
     # Builds may run side by side (mkdocs serve, tests): each works in its own folder and only
     # moves finished files into place.
-    with tempfile.TemporaryDirectory(dir=out) as scratch:
-        scratch = Path(scratch)
-        with _env(SOURCE_DATE_EPOCH=_SOURCE_DATE_EPOCH), contextlib.chdir(ROOT), \
-                contextlib.redirect_stdout(sys.stderr):
-            wheel = scratch / buildapi.build_wheel(str(scratch))
-        if not wheel.name.endswith("-py3-none-any.whl"):
-            raise PluginError(f"Motoren ble bygget som {wheel.name}, ikke som et rent py3-none-any-hjul.")
-        shutil.copyfile(_compiled_wheel(wheel), wheel)
+    with tempfile.TemporaryDirectory(dir=out) as work:
+        scratch = Path(work)
+        wheel = runtime_wheel.build(ENGINE, scratch)
+        shutil.copyfile(_compiled_wheel(paths, wheel), wheel)
 
         keep = out / _sha256(wheel)[:16]
         lock = keep / "pyodide-lock.json"
         if not lock.exists():
             # Start from the runtime's own `info` block (its abi_version must match) and no
             # packages: the page needs our one wheel, not Pyodide's 357 entries.
-            upstream = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text(encoding="utf-8"))
+            upstream = json.loads((paths.pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
             base = scratch / "base-lock.json"
             base.write_text(json.dumps({"info": upstream["info"], "packages": {}}), encoding="utf-8")
             pyodide_cli = Path(sysconfig.get_path("scripts")) / "pyodide"
@@ -195,25 +200,11 @@ def _engine_wheel_and_lock() -> tuple[Path, Path]:
                 capture_output=True, text=True, cwd=scratch,
             )
             if result.returncode != 0:
-                raise PluginError(f"'pyodide lockfile add-wheels' feilet:\n{result.stderr[-4000:]}")
+                raise build.fail(f"'pyodide lockfile add-wheels' feilet:\n{result.stderr[-4000:]}")
             keep.mkdir(parents=True, exist_ok=True)
             wheel.replace(keep / wheel.name)
             (scratch / "pyodide-lock.json").replace(lock)
     return keep / wheel.name, lock
-
-
-@contextlib.contextmanager
-def _env(**values: str):
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def _write_runtime_module(path: Path, runtime: dict) -> None:

@@ -2,7 +2,7 @@
 
 Data and events only: every piece of markup and text comes from the templates
 in overrides/partials/beslutningstre/ (rendered in the theme's Jinja environment),
-and every tree comes from decision_tree.registry. A broken tree fails the build
+and every tree from the content read once per build (tooling/build.py). A broken tree fails the build
 with file:line messages; quotes are checked with the guideline's
 (hooks/guideline_pages.py).
 """
@@ -12,27 +12,16 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-import sys
 from pathlib import Path
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-# The engine lives at the repository root, which MkDocs does not put on sys.path.
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import external_sources  # noqa: E402  (hooks/external_sources.py: renders a source with its label)
-import extra_links  # noqa: E402  (hooks/extra_links.py: `(extra:name)` link targets)
-from decision_tree import api, numbers, registry  # noqa: E402
-from decision_tree.problems import TreeError  # noqa: E402
-from decision_tree.paths import all_paths  # noqa: E402
-from decision_tree.receipt import ANSWER_TEMPLATE, TEMPLATE as RECEIPT, anchor_label, environment  # noqa: E402
-from guideline import external, versions  # noqa: E402
+from decision_tree import api, numbers
+from tooling import build, receipt
+from tooling.paths import all_paths
+from tooling.registry import Content
 
 log = logging.getLogger("mkdocs.plugins.beslutningstre")
 
@@ -42,7 +31,6 @@ TREE_LIST_MARKER = "<!-- beslutningstre:liste -->"
 MERMAID_SOURCE = Path("node_modules/mermaid/dist/mermaid.min.js")
 MERMAID_TARGET = "assets/vendor/mermaid/mermaid.min.js"
 _SLOT = re.compile(r"\x00slot:([a-z0-9-]+)\x00")
-_markdown = MarkdownIt("js-default")  # no raw HTML from tree files
 
 class Slot:
     """A value the widget fills in: rendered as a marker, turned into <span data-slot> after escaping."""
@@ -58,48 +46,34 @@ def _slots(text: str) -> Markup:
     return Markup(_SLOT.sub(r'<span data-slot="\1"></span>', str(escape(text))))
 
 
-def _environment(config, where: str):
-    """The theme's Jinja environment with the filters tree texts need: Markdown, plain text."""
-    import jinja2
-
-    extra = dict(config.extra)
-    env = config.theme.get_env()
-    env.autoescape = jinja2.select_autoescape(["html", "md"])
-
-    def fill(markdown: str) -> str:
-        return extra_links.fill(markdown, extra, where)
-
-    env.filters["md"] = lambda text: Markup(_markdown.render(fill(text)).strip()) if text else ""
-    env.filters["md_inline"] = lambda text: Markup(_markdown.renderInline(fill(text))) if text else ""
-    receipt_env = environment(extra, env.loader)
-    env.filters["plain"] = receipt_env.filters["plain"]
-    return env, receipt_env
-
-
 def _numbering(tree) -> dict[str, int]:
     """Questions numbered in the order the tree file lists them (the author's order), start first."""
     order = [tree.start] + [q for q in tree.questions if q != tree.start]
     return {node_id: n for n, node_id in enumerate(order, start=1)}
 
 
-def page_context(tree, config, page_url: str, guideline_url: str, labels: dict[str, str], sources: dict) -> dict:
+def page_context(tree, config, page_url: str, guideline_url: str, content: Content) -> tuple:
     """Everything the templates of one tree page get."""
-    env, receipt_env = _environment(config, tree.source)
-    common = registry.common()
+    env = build.environment(config, tree.source)
+    # The receipt is plain text, rendered as the CLI renders it (tooling/receipt.py).
+    receipt_env = receipt.environment(dict(config.extra), env.loader)
+    common, guideline = content.catalog.common, content.catalog.guideline
     numbering = _numbering(tree)
-    receipt = receipt_env.get_template(RECEIPT)
+    template = receipt_env.get_template(receipt.TEMPLATE)
+    labels = content.labels()
 
     def label(anchor: str) -> str:
-        return labels.get(anchor) or anchor_label(anchor)
+        return labels.get(anchor, anchor)
 
     def receipt_for(outcome) -> Markup:
-        return _slots(receipt.render(tree=tree, common=common, guideline=common.guideline, outcome=outcome,
-                                     answers=Slot("answers"), link=Slot("link"),
-                                     # The widget writes in the citation's own link, resolved where the page is served.
-                                     guideline_url=lambda anchor: Slot(f"href-{anchor}"), anchor_label=label))
+        return _slots(template.render(tree=tree, common=common, guideline=guideline, outcome=outcome,
+                                      answers=Slot("answers"), link=Slot("link"),
+                                      # The widget writes in the citation's own link, resolved where the page is served.
+                                      guideline_url=lambda anchor: Slot(f"href-{anchor}"), anchor_label=label))
 
+    external_source = env.filters["external_source"]
     context = {
-        "tree": tree, "common": common, "guideline": common.guideline,
+        "tree": tree, "common": common, "guideline": guideline,
         "start_view": api.view(tree.slug, ""),
         "questions": sorted(tree.questions.values(), key=lambda q: numbering[q.id]), "numbering": numbering,
         "paths": all_paths(tree),
@@ -108,11 +82,11 @@ def page_context(tree, config, page_url: str, guideline_url: str, labels: dict[s
         "guideline_href": lambda anchor: f"{get_relative_url(guideline_url, page_url)}#{anchor}",
         "anchor_label": label,
         "receipt": receipt_for,
-        "receipt_answer": lambda: _slots(receipt_env.get_template(ANSWER_TEMPLATE).render(
+        "receipt_answer": lambda: _slots(receipt_env.get_template(receipt.ANSWER_TEMPLATE).render(
             n=Slot("n"), question=Slot("question"), answer=Slot("answer"))),
         "mermaid_href": get_relative_url(MERMAID_TARGET, page_url),
         # An external source by id (kilde/eksterne-kilder.toml), through its one partial.
-        "external_source": lambda source_id: external_sources.render(env, sources[source_id]),
+        "external_source": lambda source_id: external_source(content.sources[source_id]),
     }
     context["mermaid_source"] = env.get_template(f"{TEMPLATES}/diagram.mmd").render(context)
     return env, context
@@ -123,11 +97,7 @@ def page_context(tree, config, page_url: str, guideline_url: str, labels: dict[s
 
 def on_config(config):
     """Load and check every tree (file:line on failure); put each tree's page in the nav."""
-    registry.reload()  # `mkdocs serve` rebuilds in one process: read edited trees again
-    try:
-        trees = registry.trees()  # loaded and checked once, for the whole build
-    except TreeError as exc:
-        raise PluginError("Beslutningstrærne har feil:\n" + "\n".join(str(p) for p in exc.problems)) from None
+    trees = build.content(config).trees  # loaded and checked once, for the whole build
     landing = f"{SECTION}/index.md"
     for index, entry in enumerate(config.nav or []):
         if isinstance(entry, dict) and list(entry.values()) == [landing]:
@@ -141,21 +111,19 @@ def on_config(config):
 
 def on_files(files, config):
     """Generate each tree's page from partials/beslutningstre/page.md, and ship Mermaid for its diagram."""
-    page = registry.common().guideline.page
+    content = build.content(config)
+    page = content.catalog.guideline.page
     guideline = files.get_file_from_path(f"{page}.md")
     if guideline is None:
-        raise PluginError(f"Fant ikke {page}.md, som sitatene i beslutningstrærne viser til")
-    # Citations name the place they quote as the guideline's newest version does ("Punkt 8 b").
-    labels = versions.load(registry.KILDE)[-1].document.labels()
-    sources = external.load()  # read once: outcomes name sources by id
-    for tree in registry.trees().values():
+        raise build.fail(f"Fant ikke {page}.md, som sitatene i beslutningstrærne viser til")
+    for tree in content.trees.values():
         file = File.generated(config, f"{SECTION}/{tree.slug}.md", content="")  # its URL decides relative links
-        env, context = page_context(tree, config, file.url, guideline.url, labels, sources)
+        env, context = page_context(tree, config, file.url, guideline.url, content)
         file.content_string = env.get_template(f"{TEMPLATES}/page.md").render(context)
         files.append(file)
     mermaid = Path(config.config_file_path).parent / MERMAID_SOURCE
     if not mermaid.exists():
-        raise PluginError(f"Fant ikke {MERMAID_SOURCE}; kjør «npm ci» (make setup)")
+        raise build.fail(f"Fant ikke {MERMAID_SOURCE}; kjør «npm ci» (make setup)")
     files.append(File.generated(config, MERMAID_TARGET, abs_src_path=str(mermaid)))
     return files
 
@@ -164,9 +132,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     """The tree list, where a page asks for it."""
     if TREE_LIST_MARKER not in markdown:
         return markdown
-    env, _ = _environment(config, page.file.src_uri)
+    env = build.environment(config, page.file.src_uri)
+    trees = build.content(config).trees
     # Markdown links are relative to the page's own file; MkDocs checks them.
     here = posixpath.dirname(page.file.src_uri) or "."
-    links = {slug: posixpath.relpath(f"{SECTION}/{slug}.md", here) for slug in registry.trees()}
-    listing = env.get_template(f"{TEMPLATES}/list.md").render(trees=registry.trees().values(), links=links)
+    links = {slug: posixpath.relpath(f"{SECTION}/{slug}.md", here) for slug in trees}
+    listing = env.get_template(f"{TEMPLATES}/list.md").render(trees=trees.values(), links=links)
     return markdown.replace(TREE_LIST_MARKER, listing)

@@ -15,6 +15,19 @@ import pytest
 from tools.devserver import CHROMIUM, ROOT, SITE, launch
 
 
+# The content tests: they read the project under test (tests/content.py; HJEMMEKONTOR_PROSJEKT picks
+# another, SITE_DIR its build) and hold for any content HR may write. The drill runs exactly these.
+CONTENT_TESTS = ("tests/engine/", "tests/site/test_faq.py", "tests/site/test_writing_guide.py",
+                 "tests/site/test_published_anchors.py", "tests/site/test_guideline_text.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        where = Path(item.fspath).relative_to(ROOT).as_posix()
+        if where.startswith(CONTENT_TESTS):
+            item.add_marker(pytest.mark.content)
+
+
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     """The built site. `make test` builds it first; build it here when run bare."""
@@ -42,17 +55,16 @@ def browser():
 
 @pytest.fixture(scope="session")
 def drill(tmp_path_factory):
-    """HR's drill with a second version: a scratch copy of the project with the test-only fixture
-    tests/fixtures/retningslinje-0.02.txt added to kilde/, as HR would add a new text. Gives the
+    """HR's drill with a new version (tests/site/drill.py): a scratch copy of the project with the
+    test-only fixture added to kilde/ as the next version, as HR would add a new text. Gives the
     check's output (what HR is told to update) and the site built from it, which shows the new
-    version while the quotes are not yet fixed (a build without --strict)."""
-    from tests.site import scratch
+    version while the answers are not yet reviewed (a build without --strict)."""
+    from tests.site import drill, scratch
 
     tmp = tmp_path_factory.mktemp("drill")
     project = scratch.project(tmp)
-    shutil.copy(ROOT / "tests" / "fixtures" / "retningslinje-0.02.txt", project / "kilde")
-    check = subprocess.run([sys.executable, "-m", "decision_tree", "check"], cwd=project, capture_output=True,
-                           text=True, env={**os.environ, "PYTHONPATH": str(project)})
+    version = drill.add_next_version(project / "kilde")
+    check = drill.check(project)
     built = scratch.build(project, tmp / "site", "--no-strict")
     assert built.returncode == 0, (built.stdout + built.stderr)[-3000:]
-    return SimpleNamespace(project=project, site=tmp / "site", check=check, build=built)
+    return SimpleNamespace(project=project, site=tmp / "site", check=check, build=built, version=version)

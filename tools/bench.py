@@ -40,14 +40,9 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "deploy"))
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import precompress  # noqa: E402  the site's own compression step, for the baseline's copy
-import run_nginx  # noqa: E402
-from tools.devserver import CHROMIUM, CHROMIUM_ARGS, SITE, page_paths  # noqa: E402
+from tooling import precompress  # the site's own compression step, for the baseline's copy
+from tools import run_nginx
+from tools.devserver import CHROMIUM, CHROMIUM_ARGS, ROOT, SITE, page_paths
 
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 # What loadPyodide() fetches with its defaults, from the npm package as it is.
@@ -139,7 +134,7 @@ class Transfer:
         try:
             sizes = request.sizes()
             timing = request.timing
-        except Exception:  # noqa: BLE001  a request torn down with its page
+        except Exception:
             return
         path = urlsplit(request.url).path
         self.bytes[path] = self.bytes.get(path, 0) + sizes["responseBodySize"] + sizes["responseHeadersSize"]
@@ -283,11 +278,11 @@ def run_plain_page(browser, base: str, path: str) -> int:
 
 
 def scripted_walk(slug: str):
-    from decision_tree import registry
-    from decision_tree.paths import all_paths
+    from tooling import registry
+    from tooling.paths import all_paths
 
     return [[(s.question.kind, s.question.id, s.raw_answer()) for s in path.steps]
-            for path in all_paths(registry.get(slug))]
+            for path in all_paths(registry.current().trees[slug])]
 
 
 def baseline_copy(scratch: Path, version: str) -> Path:
@@ -305,7 +300,7 @@ def baseline_copy(scratch: Path, version: str) -> Path:
         shutil.copyfile(NPM_PYODIDE / name, pyodide / name)
     (bench / "index.html").write_text(BASELINE_HTML, encoding="utf-8")
     (bench / "baseline.mjs").write_text(BASELINE_JS % version, encoding="utf-8")
-    precompress.build(bench)
+    precompress.build(bench, ROOT / ".cache")
     return www
 
 
@@ -401,7 +396,6 @@ def report(args, version, brotli, tree, baseline, plain_bytes, load) -> None:
     frames = [a["frame"] for r in runs for a in r["answers"]]
     doms = [a["dom"] for r in runs for a in r["answers"]]
     pyodide_plain = max(plain_bytes.values())
-    worst_bytes = max(f["bytes"] for f in fig.values())
 
     encodings = sorted({e for r in runs for e in r["encoding"].values()})
     print()
@@ -409,8 +403,8 @@ def report(args, version, brotli, tree, baseline, plain_bytes, load) -> None:
           f"hver per profil (median), vekselvis; nginx med deploy/ ({'brotli og gzip' if brotli else 'bare gzip'}; "
           f"wasm-filen kom som {', '.join(encodings)}), Chromium headless, Pyodide {version}")
     print("Grunnlinje: bar side som importerer npm-pakkens pyodide.mjs og venter på loadPyodide() med standardvalg, "
-          "fra samme nginx, komprimert som nettstedet.\nVarmt: full omlasting i samme nettleserprofil, på disk som en ansatts "
-          "(i inkognito lagrer Chromium ingen kodebuffer).")
+          "fra samme nginx, komprimert som nettstedet.\nVarmt: full omlasting i samme nettleserprofil, på disk som "
+          "en ansatts (i inkognito lagrer Chromium ingen kodebuffer).")
     # Absolute times drift with whatever else the machine runs; the ratios much less. The bench
     # itself keeps about two cores busy, so "after" includes it.
     print(f"Maskinens last (snitt siste minutt, {os.cpu_count()} kjerner): {num(load[0])} før, "

@@ -21,6 +21,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +55,7 @@ def cache_control(path: str) -> str:
 class Handler(http.server.SimpleHTTPRequestHandler):
     """Static files with the right types and caching headers, and no log lines."""
 
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         # Pyodide never finishes loading if the wasm is not application/wasm, and a module
         # script must be JavaScript (Python's own table lacks .mjs on some systems).

@@ -47,8 +47,8 @@ export function drive(dispatch, bundleText, legacy = {}) {
     visit(call("view", slug, ""), 0);
     // Links from outside: garbage, tampered, another guideline version, the first format.
     const some = [...seen].filter(Boolean);
-    const samples = ["x", "💥", "v0.00", "v9.99_" + tree.start + ".x", "1000000.0", "~1", "v" + "9".repeat(2000)];
-    for (const state of some.slice(0, 20)) samples.push(state + "~0", state + "~0e", state.replace(/^v[\d.]+/, "v0.00"));
+    const samples = ["x", "💥", "v0.00", `v9.99_${tree.start}.x`, "1000000.0", "~1", `v${"9".repeat(2000)}`];
+    for (const state of some.slice(0, 20)) samples.push(`${state}~0`, `${state}~0e`, state.replace(/^v[\d.]+/, "v0.00"));
     for (const [fingerprint, shape] of Object.entries(legacy)) {
       if (shape.tree === slug) samples.push(`1${fingerprint}`, `1${fingerprint}.0`, `1${fingerprint}.0.0`, `1${fingerprint}.1.1_1`);
     }

@@ -16,12 +16,9 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "deploy"))
-
-import run_nginx  # noqa: E402
+from tools import run_nginx
+from tools.devserver import ROOT
 
 SITE = ROOT / "site"
 TREE_PAGE = "beslutningstre/yrkesskade/"

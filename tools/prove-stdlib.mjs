@@ -20,7 +20,7 @@ globalThis.fetch = async (url) => {
 // A Pyodide from the npm package, offline, with the given stdlib (its own full one when none is given).
 export async function boot(pyodideDir, stdLibURL) {
   const indexURL = path.resolve(pyodideDir) + path.sep;
-  const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
+  const { loadPyodide } = await import(pathToFileURL(`${indexURL}pyodide.mjs`).href);
   return loadPyodide({ indexURL, stdLibURL, stdout: () => {}, stderr: (s) => console.error(s) });
 }
 

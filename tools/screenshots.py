@@ -13,10 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tools.devserver import SITE, launch, page_paths, serve  # noqa: E402
+from tools.devserver import ROOT, SITE, launch, page_paths, serve
 
 WIDTHS = (1280, 390)
 

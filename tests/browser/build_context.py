@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import os
 
-from tests.conftest import ROOT
+from tests.content import CONTENT, ROOT
 
 
 @functools.cache
@@ -22,7 +22,4 @@ def extra() -> dict:
 @functools.cache
 def anchor_labels() -> dict[str, str]:
     """The place names citations carry: the newest guideline version's, as hooks/tree_pages.py gives them."""
-    from decision_tree import registry
-    from guideline import versions
-
-    return versions.load(registry.KILDE)[-1].document.labels()
+    return CONTENT.labels()

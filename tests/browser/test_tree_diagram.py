@@ -8,9 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from decision_tree import registry
 from tests.browser.test_widget_navigation import base_url, mark_document, still_same_document  # noqa: F401
 from tests.browser.widget import open_tree, tree_url
+from tests.content import TREES
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ def mermaid_requests(context) -> int:
 
 
 def expect_drawn(page, slug: str) -> None:
-    tree = registry.get(slug)
+    tree = TREES[slug]
     expect(page.locator(DIAGRAM)).to_have_attribute("data-diagram", "drawn", timeout=30_000)
     svg = page.locator(f"{DIAGRAM} .mermaid svg")  # Playwright looks into the open shadow root
     expect(svg).to_be_visible()
@@ -73,12 +73,12 @@ def test_without_javascript_a_note_stands_in_for_the_diagram(browser, base_url):
 
 
 def test_instant_navigation_draws_the_next_trees_diagram_with_the_same_mermaid(page, context):
-    first, second = list(registry.trees())[:2]
+    first, second = list(TREES)[:2]
     page.goto(tree_url(first, "#diagram"))
     expect_drawn(page, first)
     mark_document(page)
 
-    page.locator(".md-nav--primary").get_by_role("link", name=registry.get(second).title).first.click()
+    page.locator(".md-nav--primary").get_by_role("link", name=TREES[second].title).first.click()
     expect(page).to_have_url(re.compile(rf"/beslutningstre/{second}/$"))
     # The address changes before Material swaps the page in: until then "#diagram" is the first
     # tree's heading, about to be detached (this raced). Wait for the second tree's content.

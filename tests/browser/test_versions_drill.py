@@ -8,10 +8,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from decision_tree import api, registry
+from decision_tree import api
 from tests.browser.conftest import _run_axe, new_context
-from tools.devserver import serve
 from tests.browser.widget import WIDGET, outcome, paths, plain, wait_ready
+from tests.content import GUIDELINE
+from tools.devserver import serve
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +38,7 @@ def test_a_link_made_under_0_01_opens_on_0_02_with_the_notice_and_the_answers(dr
     view = api.view(slug, "")
     for step in path.steps:
         view = api.answer(slug, view["state"], step.question.id, step.raw_answer())
-    assert registry.common().guideline.version == "0.01" and view["state"].startswith("v0.01_")
+    assert GUIDELINE.version == "0.01" and view["state"].startswith("v0.01_")
 
     drill_page.goto(f"beslutningstre/{slug}/?svar={view['state']}")
     wait_ready(drill_page)
@@ -46,7 +47,7 @@ def test_a_link_made_under_0_01_opens_on_0_02_with_the_notice_and_the_answers(dr
     expect(outcome(drill_page).locator("h2")).to_have_text(plain(path.outcome.title))
     expect(drill_page.locator(f"{WIDGET} .bt-answer")).to_have_count(len(path.steps))
     # The address now holds the answers in today's form, made under 0.02: reloading needs no notice.
-    drill_page.wait_for_url(f"**?svar=v0.02_*")
+    drill_page.wait_for_url("**?svar=v0.02_*")
     drill_page.reload()
     wait_ready(drill_page)
     expect(outcome(drill_page).locator("h2")).to_have_text(plain(path.outcome.title))

@@ -6,10 +6,20 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from decision_tree import api, registry
+from decision_tree import api
 from tests.browser.widget import (
-    WIDGET, expect_question, open_tree, outcome, paths, plain, question, tree_url, wait_ready, walk,
+    WIDGET,
+    expect_question,
+    open_tree,
+    outcome,
+    paths,
+    plain,
+    question,
+    tree_url,
+    wait_ready,
+    walk,
 )
+from tests.content import TREES
 
 pytestmark = pytest.mark.browser
 
@@ -102,7 +112,7 @@ def test_error_summary_takes_focus_and_points_to_the_field(page):
     question(page).get_by_role("button", name="Neste").click()
     summary = page.locator(f"{WIDGET} .bt-error-summary")
     expect(summary).to_be_focused()
-    message = api.answer(SLUG, "", registry.get(SLUG).start, "")["errors"]["_"]
+    message = api.answer(SLUG, "", TREES[SLUG].start, "")["errors"]["_"]
     summary.get_by_role("button", name=message).click()
     expect(question(page).get_by_role("radio").first).to_be_focused()
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from decision_tree import registry
 from tests.browser.conftest import new_context
 from tests.browser.widget import WIDGET, expect_question, paths, question, tree_url, wait_ready
+from tests.content import TREES
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ def test_without_javascript_the_outline_is_there_and_readable(browser, base_url)
     guard = context.guard
     page = context.new_page()
     page.goto(tree_url(SLUG))
-    tree = registry.get(SLUG)
+    tree = TREES[SLUG]
     outline = page.locator(".bt-outline")
     expect(outline).to_be_visible()
     for q in tree.questions.values():
@@ -70,7 +70,7 @@ def test_blocked_wasm_shows_the_failure_message_within_10_s(page):
     page.add_init_script(ENGINE_CLOCK)
     page.route("**/*.wasm", lambda route: route.abort())
     page.goto(tree_url(SLUG))
-    expect_question(page, registry.get(SLUG).start)  # the first question still shows at once
+    expect_question(page, TREES[SLUG].start)  # the first question still shows at once
     expect_failure_within_limit(page)
 
 
@@ -151,4 +151,4 @@ def test_an_engine_error_is_shown_not_swallowed(page):
     expect(box).to_contain_text("Noe gikk galt")
     expect(box.locator("h2")).to_be_focused()
     box.get_by_role("button", name="Start på nytt").click()
-    expect_question(page, registry.get(SLUG).start)
+    expect_question(page, TREES[SLUG].start)

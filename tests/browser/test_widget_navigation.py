@@ -13,11 +13,19 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from decision_tree import registry
-from tests.browser.widget import (
-    SLUGS, WIDGET, current_state, expect_question, outcome, paths, plain, wait_ready, walk,
-)
 from tests.browser.reader import scroll_then_click
+from tests.browser.widget import (
+    SLUGS,
+    WIDGET,
+    current_state,
+    expect_question,
+    outcome,
+    paths,
+    plain,
+    wait_ready,
+    walk,
+)
+from tests.content import TREES
 from tools import devserver
 
 pytestmark = pytest.mark.browser
@@ -68,7 +76,7 @@ def test_reaching_a_tree_by_instant_navigation_mounts_a_working_widget(page, con
     page.locator(".md-nav--primary").get_by_role("link", name="Beslutningstrær").first.click()
     expect(page).to_have_url(re.compile(r"/beslutningstre/$"))
     slug = SLUGS[0]
-    title = registry.get(slug).title
+    title = TREES[slug].title
     page.locator("article").get_by_role("link", name=title).first.click()
     expect(page).to_have_url(re.compile(rf"/beslutningstre/{slug}/$"))
     wait_ready(page)
@@ -89,8 +97,8 @@ def test_reaching_a_tree_by_instant_navigation_mounts_a_working_widget(page, con
 
     # Another tree, still the same document: the same worker serves it.
     other = SLUGS[1]
-    page.locator(".md-nav--primary").get_by_role("link", name=registry.get(other).title).first.click()
-    expect_question(page, registry.get(other).start)
+    page.locator(".md-nav--primary").get_by_role("link", name=TREES[other].title).first.click()
+    expect_question(page, TREES[other].start)
     wait_ready(page)
     walk(page, paths(other)[0].steps)
     expect(outcome(page).locator("h2")).to_have_text(plain(paths(other)[0].outcome.title))

@@ -9,11 +9,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from decision_tree import registry
-from decision_tree.receipt import render
 from decision_tree.state import decode
-from tests.browser.widget import WIDGET, current_state, open_tree, outcome, paths, walk
 from tests.browser.build_context import anchor_labels, extra
+from tests.browser.widget import WIDGET, current_state, open_tree, outcome, paths, walk
+from tests.content import CONTENT, TREES
+from tooling.receipt import render
 
 pytestmark = pytest.mark.browser
 
@@ -30,9 +30,9 @@ def reach_outcome(page):
 
 def expected_receipt(page) -> str:
     """The same template as the CLI renders it: one text, whichever renders it."""
-    tree, common = registry.get(SLUG), registry.common()
-    state = decode(tree, current_state(page), common.guideline.version).state
-    return render(tree, state, common, page.url.split("?")[0], extra(), anchor_labels())
+    tree = TREES[SLUG]
+    state = decode(tree, current_state(page), CONTENT.catalog.guideline.version).state
+    return render(CONTENT.project, tree, state, CONTENT.catalog, anchor_labels(), page.url.split("?")[0], extra())
 
 
 def test_copy_link_puts_the_address_of_this_result_on_the_clipboard(page, context, base_url):

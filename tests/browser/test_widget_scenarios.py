@@ -12,17 +12,26 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from decision_tree import api, registry
+from decision_tree import api
 from tests.browser.widget import (
-    SLUGS, WIDGET, current_state, guideline_ids, open_tree, outcome, paths, plain, walk,
+    SLUGS,
+    WIDGET,
+    current_state,
+    guideline_ids,
+    open_tree,
+    outcome,
+    paths,
+    plain,
+    walk,
 )
+from tests.content import COMMON
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_path_reaches_the_engines_outcome(page, slug):
-    common = registry.common()
+    common = COMMON
     open_tree(page, slug)
     for path in paths(slug):
         walk(page, path.steps)

@@ -9,11 +9,21 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from decision_tree import api, registry
+from decision_tree import api
 from tests.browser.widget import (
-    WIDGET, answer, current_state, expect_question, open_tree, outcome, paths, plain, question, wait_ready,
+    WIDGET,
+    answer,
+    current_state,
+    expect_question,
+    open_tree,
+    outcome,
+    paths,
+    plain,
+    question,
+    wait_ready,
     walk,
 )
+from tests.content import TREES
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +36,7 @@ def engine_view(slug: str, page) -> dict:
 
 def shown_answer(slug: str, answer: dict) -> str:
     """An answer as the page shows it: the option's label, or the engine's description of the numbers."""
-    return answer["text"] or plain(registry.get(slug).questions[answer["question"]].option(answer["option"]).label)
+    return answer["text"] or plain(TREES[slug].questions[answer["question"]].option(answer["option"]).label)
 
 
 def expect_engine_view(page, slug: str = SLUG) -> dict:
@@ -34,7 +44,7 @@ def expect_engine_view(page, slug: str = SLUG) -> dict:
     answer selected) or the outcome, and the same "Dine svar"."""
     wait_ready(page)
     view = engine_view(slug, page)
-    tree = registry.get(slug)
+    tree = TREES[slug]
     if view["status"] == "question":
         expect_question(page, view["node"])
         if tree.questions[view["node"]].kind == "choice" and view["selected"]:
@@ -144,7 +154,7 @@ def test_start_again_clears_answers_and_address(page):
     walk(page, path.steps)
     expect(outcome(page)).to_be_visible()
     page.locator(WIDGET).get_by_role("button", name="Start på nytt").click()
-    expect_question(page, registry.get(SLUG).start)
+    expect_question(page, TREES[SLUG].start)
     assert current_state(page) is None
     expect(page.locator(f"{WIDGET} .bt-answers")).to_have_count(0)
     expect(question(page).locator("input:checked")).to_have_count(0)
@@ -163,7 +173,7 @@ def test_a_bad_link_says_so_and_offers_a_restart(page, bad):
     expect(box).to_be_visible()
     expect(box).to_contain_text("Lenken virker ikke")
     box.get_by_role("button", name="Start på nytt").click()
-    expect_question(page, registry.get(SLUG).start)
+    expect_question(page, TREES[SLUG].start)
     assert current_state(page) is None
 
 
@@ -207,7 +217,7 @@ def test_number_question_errors_come_from_the_engine_and_keep_what_was_typed(pag
 
 def test_choosing_nothing_gets_the_engines_message(page):
     open_tree(page, SLUG)
-    expected = api.answer(SLUG, "", registry.get(SLUG).start, "")
+    expected = api.answer(SLUG, "", TREES[SLUG].start, "")
     question(page).get_by_role("button", name="Neste").click()
     expect(page.locator(f"{WIDGET} .bt-error-summary")).to_contain_text(expected["errors"]["_"])
     expect(page.locator(f"{WIDGET} fieldset .bt-error")).to_contain_text(expected["errors"]["_"])

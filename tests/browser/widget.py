@@ -7,21 +7,21 @@ against what Python decides, never against a second copy of the rules.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from functools import cache
+from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Page, expect
 
-from decision_tree import registry
-from decision_tree.paths import PathStep, all_paths
 from tests.conftest import SITE
+from tests.content import TREES
+from tooling.paths import PathStep, all_paths
 
 WIDGET = ".bt-widget"
 # Cold boot of Pyodide on a busy 2-core machine; the product's own limit is 10 s.
 READY_TIMEOUT_MS = 30_000
 
-SLUGS = list(registry.trees())
+SLUGS = list(TREES)
 
 
 def tree_url(slug: str, query: str = "") -> str:
@@ -82,7 +82,7 @@ def plain(markdown: str) -> str:
 
 @cache
 def paths(slug: str):
-    return all_paths(registry.get(slug))
+    return all_paths(TREES[slug])
 
 
 @cache

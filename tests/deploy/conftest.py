@@ -19,9 +19,7 @@ import pytest
 # Reused as they are: with base_url below, `context` guards third-party requests against nginx.
 from tests.browser.conftest import axe, context, page  # noqa: F401
 from tests.conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "deploy"))
-import run_nginx  # noqa: E402
+from tools import run_nginx
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,7 @@ class Machine:
             f'echo "$*" >> {self.apt_log}',
             '[ "$1" = install ] || exit 0',
             "exit 100" if not apt_works else "",
-            f'for p in "$@"; do case $p in',
+            'for p in "$@"; do case $p in',
             f'  nginx-light) printf "#!/bin/sh\\nexit 0\\n" > {self.nginx}; /bin/chmod +x {self.nginx};;',
             f'  libnginx-mod-http-brotli-static) : > {self.modules / MODULE};;',
             "esac; done",

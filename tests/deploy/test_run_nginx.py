@@ -1,4 +1,4 @@
-"""`make nginx` (deploy/run_nginx.py): however the script is stopped, nginx stops with it.
+"""`make nginx` (tools/run_nginx.py): however the script is stopped, nginx stops with it.
 
 Ctrl-C reaches nginx through the terminal, but `kill`, `timeout` or a closed terminal signal only
 the script. Measured before the fix: after SIGTERM, nginx kept serving the port. And a script
@@ -16,8 +16,6 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT
-
 from .conftest import run_nginx
 
 
@@ -30,7 +28,7 @@ def _as_background_job() -> None:
 def test_stopping_the_script_stops_nginx(nginx_site, signum, started):
     port = run_nginx.free_port()
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "deploy" / "run_nginx.py"), "--site", str(nginx_site), "--port", str(port)],
+        [sys.executable, "-m", "tools.run_nginx", "--site", str(nginx_site), "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,  # signals reach only what the test sends them to
         preexec_fn=_as_background_job if started == "background" else None,

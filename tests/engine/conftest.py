@@ -5,17 +5,16 @@ library, pytest, hypothesis and the repository's own packages."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-from decision_tree import api, registry
-from decision_tree.paths import outcome_document
+from decision_tree import api
 from guideline import versions
 from guideline.model import Document
+from tests.content import COMMON, KILDE, TREES
+from tooling.paths import outcome_document
 
-ROOT = Path(__file__).resolve().parents[2]
 IN_PYODIDE = sys.platform == "emscripten"
 
 # Pyodide is slower and its mounted folder is the repository: no deadline, no example database there.
@@ -29,7 +28,7 @@ settings.load_profile("engine-pyodide" if IN_PYODIDE else "engine")
 @pytest.fixture(scope="session")
 def guideline() -> Document:
     """The guideline's newest version, parsed from kilde/ (what the build renders and checks against)."""
-    return versions.load(registry.KILDE)[-1].document
+    return versions.load(KILDE)[-1].document
 
 
 def walk(slug: str, *answers) -> dict:
@@ -49,7 +48,7 @@ def walk(slug: str, *answers) -> dict:
 def result(view: dict) -> dict:
     """The outcome a view reached, as the tree data says it (the view itself carries only its id)."""
     assert view["status"] == "outcome", view
-    return outcome_document(registry.get(view["tree"]).outcomes[view["node"]], registry.common())
+    return outcome_document(TREES[view["tree"]].outcomes[view["node"]], COMMON)
 
 
 def quotes(view: dict) -> list[str]:

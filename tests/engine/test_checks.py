@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from decision_tree import registry
-from decision_tree.check import check_tree
-from guideline import quotes
-from decision_tree.load import COMMON_FILE, TREES_DIR, load_common, load_tree
 from decision_tree.model import Citation
-from decision_tree.problems import TreeError
+from guideline import quotes
+from tests.content import COMMON, CONTENT, PROJECT, TREES
+from tooling import registry
+from tooling.load import TreeError, load_common, load_tree
+from tooling.quotes import tree_quotes
+from tooling.tree_checks import check_tree
+
+TREES_DIR, COMMON_FILE = PROJECT.trees, PROJECT.common
 
 REISE = (TREES_DIR / "reise.toml").read_text(encoding="utf-8")
 
@@ -38,14 +41,14 @@ def problems_for(tmp_path: Path, text: str) -> list[str]:
         tree = load_tree(path)
     except TreeError as exc:
         return [str(p) for p in exc.problems]
-    return [str(p) for p in check_tree(tree, registry.common())]
+    return [str(p) for p in check_tree(tree, COMMON)]
 
 
-def test_packaged_trees_have_no_problems(guideline):
-    trees, common, problems = registry.load_files()
-    problems += quotes.check(quotes.tree_quotes(trees.values()), guideline, common.guideline.version)
+def test_the_projects_trees_have_no_problems():
+    content, problems = registry.read(PROJECT)
+    problems += quotes.check(tree_quotes(content.trees.values()), content.versions)
     assert problems == []
-    assert set(trees) == {p.stem for p in TREES_DIR.glob("*.toml")}
+    assert set(content.trees) == {p.stem for p in TREES_DIR.glob("*.toml")}
 
 
 def test_toml_syntax_error_names_file_and_line(tmp_path):
@@ -117,14 +120,14 @@ def test_a_range_no_number_can_reach_is_reported(tmp_path):
     assert "«en-dag-eller-mer» kan aldri velges" in joined
 
 
-def test_a_changed_quote_fails_against_the_guideline_naming_the_sentence_it_came_from(guideline):
-    tree = registry.get("yrkesskade")
+def test_a_changed_quote_fails_against_the_guideline_naming_the_sentence_it_came_from():
+    tree = TREES["yrkesskade"]
     outcome = tree.outcomes["privat"]
     # Someone "corrects" the guideline's typo in a quote: no longer word for word.
     fixed = "Hvis skaden ikke godkjennes som yrkesskade, vil skaden kunne være en fritidsulykke."
     changed = replace(outcome, citations=(Citation("forsikring-fritidsulykke", fixed, 77),))
     mutated = replace(tree, outcomes={**tree.outcomes, "privat": changed})
-    [problem] = quotes.check(quotes.tree_quotes([mutated]), guideline, "0.01")
+    [problem] = quotes.check(tree_quotes([mutated]), CONTENT.versions)
     assert str(problem).startswith(f"{tree.source}:77: sitatet står ikke lenger ordrett under «forsikring-fritidsulykke»")
     assert "«Hvis skaden ikke godkjennes som yrkesskade, vil det skaden kunne være en fritidsulykke.»" in str(problem)
 
@@ -133,27 +136,29 @@ def test_a_changed_quote_fails_against_the_guideline_naming_the_sentence_it_came
     ("punkt-8b", "Det står ordrett under «reise»: rett ankeret."),  # a real anchor, but not where the quote is
     ("punkt-99", "ankeret «punkt-99» finnes ikke"),
 ])
-def test_a_quote_under_a_wrong_or_unknown_anchor_fails(guideline, anchor, message):
-    tree = registry.get("reise")
+def test_a_quote_under_a_wrong_or_unknown_anchor_fails(anchor, message):
+    tree = TREES["reise"]
     outcome = tree.outcomes["hjem-kontor"]
     wrong = replace(outcome, citations=(replace(outcome.citations[0], anchor=anchor),))
-    [problem] = quotes.check(quotes.tree_quotes([replace(tree, outcomes={**tree.outcomes, "hjem-kontor": wrong})]),
-                             guideline, "0.01")
+    [problem] = quotes.check(tree_quotes([replace(tree, outcomes={**tree.outcomes, "hjem-kontor": wrong})]),
+                             CONTENT.versions)
     assert message in str(problem) and "«reise»" in str(problem)
 
 
 def test_the_loader_collects_problems_from_every_file(tmp_path):
-    for path in TREES_DIR.glob("*.toml"):
-        shutil.copy(path, tmp_path / path.name)
-    (tmp_path / "reise.toml").write_text(REISE.replace('next = "annen-reise"', 'next = "borte"'), encoding="utf-8")
-    (tmp_path / "utstyr.toml").write_text("title = [", encoding="utf-8")
-    trees, _, problems = registry.load_files(tmp_path)
+    project = type(PROJECT)(tmp_path)
+    shutil.copytree(PROJECT.kilde, project.kilde)
+    shutil.copytree(PROJECT.content, project.content)
+    (project.trees / "reise.toml").write_text(REISE.replace('next = "annen-reise"', 'next = "borte"'), encoding="utf-8")
+    (project.trees / "utstyr.toml").write_text("title = [", encoding="utf-8")
+    content, problems = registry.read(project)
+    trees = content.trees
     sources = {Path(p.source).name for p in problems}
     assert sources == {"reise.toml", "utstyr.toml"}
     assert "utstyr" not in trees and "hjemmearbeid" in trees
 
 
-@pytest.mark.parametrize("slug", list(registry.trees()))
+@pytest.mark.parametrize("slug", list(TREES))
 def test_each_citation_knows_its_line(slug):
     tree = load_tree(TREES_DIR / f"{slug}.toml")
     lines = (TREES_DIR / f"{slug}.toml").read_text(encoding="utf-8").splitlines()

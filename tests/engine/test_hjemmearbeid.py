@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from decision_tree import api, registry
-from decision_tree.paths import all_paths
+from decision_tree import api
+from tests.content import CONTENT, TREES
+from tooling.paths import all_paths
 
 from .conftest import quotes, result, walk, words
 
 SLUG = "hjemmearbeid"
 HOME = ("nei", "hjemme")
-EXEMPTION = "Kortvarig arbeid og sporadisk hjemmearbeid omfattes ikke av hjemmekontorforskriften."
-CLARIFY = "Merk også at det må avklares med leder, helst skriftlig per epost eller tilsvarende, hvorvidt man er hjemme og arbeider eller ei (ved kortvarig arbeid hjemmefra, ordinært hjemmekontor er allerede avtalt)."
-WRITTEN = "Ved avtale om å arbeide fra arbeidstakers eget hjem som fast ordning (se under om kortvarig arbeid hjemmefra opp mot hjemmekontor), må egen skriftlig tilleggsavtale lages."
+# The insurance section's clarification paragraph, whole, as the newest version has it.
+CLARIFY = CONTENT.newest.document.block("forsikring-avklaring").text
 
 
 def anchors(view: dict) -> set[str]:
@@ -23,8 +23,8 @@ def anchors(view: dict) -> set[str]:
 
 
 def test_the_first_question_is_whether_there_is_an_agreement():
-    assert registry.get(SLUG).start == "avtale"
-    assert {o.id for o in registry.get(SLUG).questions["avtale"].options} == {"ja", "nei", "vet-ikke"}
+    assert TREES[SLUG].start == "avtale"
+    assert {o.id for o in TREES[SLUG].questions["avtale"].options} == {"ja", "nei", "vet-ikke"}
 
 
 def test_a_few_days_at_home_are_typically_short_term_and_cleared_in_advance():
@@ -33,8 +33,8 @@ def test_a_few_days_at_home_are_typically_short_term_and_cleared_in_advance():
     outcome = result(view)
     assert view["node"] == "kortvarig-dager" and outcome["certainty"] == "retningslinje"
     assert "typisk" in words(outcome["text"])
-    assert {"kortvarig", "punkt-10-unntak", "forsikring-avklaring"} <= anchors(view)
-    assert CLARIFY in quotes(view)  # the whole sentence, the short-term condition included
+    assert {"kortvarig", "forsikring-avklaring"} <= anchors(view)
+    assert CLARIFY in quotes(view)  # the whole paragraph, the short-term condition included
     assert any("i forkant" in step for step in outcome["next_steps"])
 
 
@@ -65,7 +65,7 @@ def test_now_and_then_is_sporadic_and_the_clarification_quote_is_whole_and_not_s
 def test_weekly_home_work_of_a_day_or_more_never_ends_where_a_few_days_ends(answer):
     view = walk(SLUG, *HOME, answer)
     assert view["node"] not in ("kortvarig-dager", "kortvarig-uker", "sporadisk")
-    assert WRITTEN in quotes(view)
+    assert "punkt-2" in anchors(view)  # the written agreement for a fixed arrangement
 
 
 def test_a_day_a_week_or_more_over_time_may_fall_under_the_regulation_hedged():
@@ -73,7 +73,7 @@ def test_a_day_a_week_or_more_over_time_may_fall_under_the_regulation_hedged():
     outcome = result(view)
     assert view["node"] == "jevnlig-en-dag-eller-mer" and outcome["certainty"] == "graasone"
     assert "**kan** derfor falle inn under hjemmekontorforskriften" in outcome["text"]
-    assert EXEMPTION in quotes(view)
+    assert "sporadisk" in anchors(view)  # what sporadic is, which this is not shown to be
 
 
 def test_the_number_question_for_those_unsure():
@@ -131,7 +131,7 @@ def test_abroad_is_not_allowed_in_principle_contact_pou(first):
     assert any("](extra:pou_url)" in step for step in outcome["next_steps"])
 
 
-@pytest.mark.parametrize("path", all_paths(registry.get(SLUG)), ids=lambda p: p.outcome.id)
+@pytest.mark.parametrize("path", all_paths(TREES[SLUG]), ids=lambda p: p.outcome.id)
 def test_every_path_through_weekly_answers_avoids_the_short_term_outcomes(path):
     chosen = {(s.question.id, s.option.id) for s in path.steps}
     if {("hvor-mye", "faste-dager"), ("hvor-mye", "ukentlig"), ("omfang", "en-dag-eller-mer")} & chosen:
@@ -140,7 +140,7 @@ def test_every_path_through_weekly_answers_avoids_the_short_term_outcomes(path):
 
 def at_number_question() -> dict:
     view = walk(SLUG, *HOME, "usikker")
-    assert registry.get(SLUG).questions[view["node"]].kind == "number"
+    assert TREES[SLUG].questions[view["node"]].kind == "number"
     return view
 
 

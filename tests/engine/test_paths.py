@@ -8,12 +8,14 @@ import json
 
 import pytest
 
-from decision_tree import api, registry
+from decision_tree import api
 from guideline import quotes
 from guideline.text import normalise
-from decision_tree.paths import all_paths, paths_document
+from tests.content import CONTENT, TREES
+from tooling.paths import all_paths, paths_document
+from tooling.quotes import tree_quotes
 
-ALL = [(slug, n, path) for slug, tree in registry.trees().items() for n, path in enumerate(all_paths(tree))]
+ALL = [(slug, n, path) for slug, tree in TREES.items() for n, path in enumerate(all_paths(tree))]
 
 
 @pytest.mark.parametrize(("slug", "n", "path"), ALL, ids=[f"{s}-{n}-{p.outcome.id}" for s, n, p in ALL])
@@ -35,24 +37,24 @@ def test_every_path_ends_in_its_outcome_with_quotes_from_the_guideline(slug, n, 
     assert api.view(slug, view["state"])["node"] == path.outcome.id
 
 
-@pytest.mark.parametrize("slug", list(registry.trees()))
+@pytest.mark.parametrize("slug", list(TREES))
 def test_every_outcome_and_every_option_is_reachable(slug):
-    tree = registry.get(slug)
+    tree = TREES[slug]
     paths = all_paths(tree)
     assert {p.outcome.id for p in paths} == set(tree.outcomes)
     taken = {(s.question.id, s.option.id) for p in paths for s in p.steps}
     assert taken == {(q.id, o.id) for q in tree.questions.values() for o in q.options}
 
 
-@pytest.mark.parametrize("slug", list(registry.trees()))
-def test_all_citations_hold(slug, guideline):
-    assert quotes.check(quotes.tree_quotes([registry.get(slug)]), guideline, "nyeste") == []
+@pytest.mark.parametrize("slug", list(TREES))
+def test_all_citations_hold(slug):
+    assert quotes.check(tree_quotes([TREES[slug]]), CONTENT.versions) == []
 
 
-@pytest.mark.parametrize("slug", list(registry.trees()))
+@pytest.mark.parametrize("slug", list(TREES))
 def test_path_count_is_what_the_graph_allows(slug):
     # Counted, not enumerated: an outcome is one path; a question has the paths of all its options.
-    tree = registry.get(slug)
+    tree = TREES[slug]
 
     @functools.cache
     def count(node_id: str) -> int:
@@ -65,7 +67,7 @@ def test_path_count_is_what_the_graph_allows(slug):
 
 
 def test_paths_json_shape_is_the_documented_contract():
-    document = paths_document(registry.get("hjemmearbeid"), registry.common())
+    document = paths_document(TREES["hjemmearbeid"], CONTENT.catalog)
     json.dumps(document)
     assert set(document) >= {"tree", "title", "fingerprint", "guideline", "paths"}
     assert set(document["guideline"]) >= {"title", "version", "valid_from"}

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from decision_tree import registry
-from decision_tree.receipt import render
 from decision_tree.state import decode
+from tests.content import COMMON, CONTENT, GUIDELINE, TREES
+from tooling.receipt import render
 
 from .conftest import walk
 
@@ -19,14 +19,15 @@ LINK = "https://intranett.example/hjemmekontor/beslutningstre/hjemmearbeid/"
 
 
 def receipt(view: dict, link: str = LINK, extra: dict | None = None) -> str:
-    tree, common = registry.get(view["tree"]), registry.common()
-    return render(tree, decode(tree, view["state"], common.guideline.version).state, common, link, extra)
+    tree = TREES[view["tree"]]
+    state = decode(tree, view["state"], GUIDELINE.version).state
+    return render(CONTENT.project, tree, state, CONTENT.catalog, CONTENT.labels(), link, extra)
 
 
 def test_receipt_holds_version_date_tree_answers_outcome_citations_and_link():
     view = walk("hjemmearbeid", "nei", "hjemme", "usikker", {"dager": "3", "uker": "8"})
     text = receipt(view, extra={"skjema_url": "https://skjema.example/"})
-    tree, g = registry.get("hjemmearbeid"), registry.common().guideline
+    tree, g = TREES["hjemmearbeid"], GUIDELINE
     assert f"Retningslinjens versjon {g.version}, gjelder fra {g.valid_from}" in text
     assert f"Beslutningstre: {tree.title}" in text
     flat = " ".join(text.split())
@@ -36,7 +37,7 @@ def test_receipt_holds_version_date_tree_answers_outcome_citations_and_link():
         assert f"{n}. {question.text} Svar: {shown}" in flat
     outcome = tree.outcomes[view["node"]]
     assert f"Resultat: {outcome.title}" in text
-    assert f"Hvor sikkert: {registry.common().certainties[outcome.certainty].label}" in text
+    assert f"Hvor sikkert: {COMMON.certainties[outcome.certainty].label}" in text
     for citation in outcome.citations:
         assert f"«{citation.quote}»" in flat
         assert f"https://intranett.example/hjemmekontor/retningslinje/#{citation.anchor}" in flat

@@ -9,10 +9,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from decision_tree import api, registry
+from decision_tree import api
 from decision_tree.engine import position
 from decision_tree.model import Option
 from decision_tree.state import _parse_v1, decode, encode
+from tests.content import GUIDELINE, TREES
 
 from .conftest import walk
 
@@ -21,7 +22,7 @@ V1_STATES = json.loads((Path(__file__).parents[1] / "fixtures" / "v1-states.json
 
 
 def version() -> str:
-    return registry.common().guideline.version
+    return GUIDELINE.version
 
 
 def test_state_is_readable_and_url_safe():
@@ -33,7 +34,7 @@ def test_state_is_readable_and_url_safe():
 
 def test_empty_state_is_the_start():
     start = api.view(SLUG, "")
-    assert start["node"] == registry.get(SLUG).start and start["status"] == "question"
+    assert start["node"] == TREES[SLUG].start and start["status"] == "question"
     assert start["state"] == "" and start["answers"] == [] and start["asked"] == 1
 
 
@@ -77,7 +78,7 @@ def test_unknown_tree_is_its_own_reason():
 def test_format_1_links_are_read_against_the_tree_shape_they_were_made_for():
     # Format 1 named options by position under a fingerprint of the tree; legacy-v1.json keeps those shapes.
     for row in V1_STATES:
-        made_under, answers, _, _ = _parse_v1(registry.get(row["tree"]), row["state"])
+        made_under, answers, _, _ = _parse_v1(TREES[row["tree"]], row["state"])
         assert made_under == "0.01" and [q for q, _ in answers] == [q for q, _ in row["answers"]], row
         # Choices by their option id; a number answer as the scaled numbers typed (the fixture names its range).
         for (_, value), (_, option) in zip(answers, row["answers"]):
@@ -99,7 +100,7 @@ def test_every_link_the_first_site_made_still_opens_with_what_still_applies():
 
 
 def test_a_link_for_an_older_tree_replays_what_still_applies():
-    tree = registry.get(SLUG)
+    tree = TREES[SLUG]
     state = walk(SLUG, "nei", "hjemme", "noen-dager")["state"]
     how_much = tree.questions["hvor-mye"]
     # HR removes the option the link chose: the answers before it still apply; the question is asked again.
@@ -129,7 +130,7 @@ def test_a_link_made_under_another_guideline_version_says_so_and_replays():
 
 
 def test_decode_encode_round_trip_on_every_state_a_walk_produces():
-    tree = registry.get(SLUG)
+    tree = TREES[SLUG]
     view = api.view(SLUG, "")
     for value in ("nei", "hjemme", "usikker", {"dager": "3", "uker": "8"}):
         view = api.answer(SLUG, view["state"], view["node"], value)
@@ -194,15 +195,15 @@ def test_number_answers_are_described_by_the_engine_and_choices_by_id_only():
 
 @given(st.text(max_size=60))
 def test_random_text_never_raises(text):
-    for slug in registry.trees():
+    for slug in TREES:
         view = api.view(slug, text)
         assert view["status"] in ("invalid", "question", "outcome")
 
 
 @given(st.data())
 def test_garbled_valid_states_never_raise_and_anything_accepted_is_reported_honestly(data):
-    slug = data.draw(st.sampled_from(list(registry.trees())))
-    tree = registry.get(slug)
+    slug = data.draw(st.sampled_from(list(TREES)))
+    tree = TREES[slug]
     view = api.view(slug, "")
     while view["status"] == "question":
         q = tree.questions[view["node"]]

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from decision_tree import registry
-from decision_tree.paths import all_paths
+from tests.content import TREES
+from tooling.paths import all_paths
 
 from .conftest import quotes, result, walk, words
 
@@ -88,13 +88,13 @@ def test_the_commute_says_the_travel_section_is_about_compensation_only():
 
 
 def test_where_the_injury_happened_is_asked_first_and_unsure_is_always_an_option():
-    tree = registry.get(SLUG)
+    tree = TREES[SLUG]
     assert tree.start == "hvor"
     for question_id in ("avklart", "aktivitet"):
         assert any(o.label.startswith("Usikker") for o in tree.questions[question_id].options)
 
 
-@pytest.mark.parametrize("path", all_paths(registry.get(SLUG)), ids=lambda p: p.outcome.id)
+@pytest.mark.parametrize("path", all_paths(TREES[SLUG]), ids=lambda p: p.outcome.id)
 def test_no_outcome_assesses_the_case_or_drops_the_scope(path):
     outcome = path.outcome
     said = words(f"{outcome.title} {outcome.text}").lower()

@@ -8,26 +8,28 @@ from pathlib import Path
 
 import pytest
 
-from guideline import source, versions
+from guideline import layout, source, versions
+from tests.content import KILDE, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-KILDE = ROOT / "kilde"
 FIXTURE = ROOT / "tests" / "fixtures" / "retningslinje-0.02.txt"
 FIRST = KILDE / "retningslinje-0.01.txt"
+LAYOUT = layout.load(KILDE / layout.FILE_NAME)
 
 
 @pytest.fixture(scope="session")
 def first():
     """0.01 as parsed on its own."""
-    return source.parse(FIRST.read_text(encoding="utf-8"), "kilde/retningslinje-0.01.txt")
+    return source.parse(FIRST.read_text(encoding="utf-8"), "kilde/retningslinje-0.01.txt", LAYOUT)
 
 
 @pytest.fixture
 def kilde(tmp_path) -> Path:
-    """A scratch copy of kilde/ with the fixture version added."""
+    """A scratch kilde/ with the site's first version (never removed) and the test-only fixture as the
+    next: what the guideline machinery is tested on, whichever versions HR has added since."""
     folder = tmp_path / "kilde"
-    shutil.copytree(KILDE, folder)
-    shutil.copy(FIXTURE, folder / FIXTURE.name)
+    folder.mkdir()
+    for path in (FIRST, KILDE / layout.FILE_NAME, FIXTURE):
+        shutil.copy(path, folder / path.name)
     return folder
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from guideline import source
 from guideline.diff import changed, segments
 
-from .conftest import FIRST, FIXTURE
+from .conftest import FIRST, FIXTURE, LAYOUT
 
 WORDS = ["Det", "gis", "i", "utgangspunktet", "ingen", "ekstra", "kompensasjon", "for", "en", "slik", "endring",
          "må", "egen", "skriftlig", "tilleggsavtale", "lages", "Noen", "få", "dagers", "hjemmearbeid", "å", "ø"]
@@ -47,7 +47,7 @@ def test_a_change_never_cuts_a_word(old, new):
 
 def edited(anchor: str) -> tuple[str, str]:
     """The text of `anchor`'s section in 0.01 and in the fixture's 0.02, without its heading."""
-    old, new = (source.parse(path.read_text(encoding="utf-8")) for path in (FIRST, FIXTURE))
+    old, new = (source.parse(path.read_text(encoding="utf-8"), path.name, LAYOUT) for path in (FIRST, FIXTURE))
     return tuple(" ".join(b.text for b in doc.section(anchor) if b.kind != "heading") for doc in (old, new))
 
 

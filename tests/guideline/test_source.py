@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 
 import pytest
 
-from decision_tree import registry
-from tests.built_page import parse as parse_page
 from guideline import layout, source
 from guideline.text import slug
+from tests.built_page import parse as parse_page
+from tests.content import GUIDELINE
 from tests.site import guideline_source
 from tests.site.test_published_anchors import published
 
-from .conftest import FIRST, ROOT
+from .conftest import FIRST, LAYOUT, ROOT
 
 HEADER = FIRST.read_text(encoding="utf-8")
 
@@ -80,7 +81,7 @@ def test_metadata_is_read_from_the_header_cells(first):
     values = dict(meta.fields)
     assert (meta.doc_id, meta.doc_type, meta.version, meta.author, meta.valid_from, meta.approved_by) == tuple(
         values[label] for label in ("Dok.id.:", "Dok.type:", "Versjon:", "Skrevet av:", "Gjelder fra:", "Godkjent av:"))
-    guideline = registry.common().guideline  # what the receipts say (decision_tree/common.toml)
+    guideline = GUIDELINE  # what the receipts say (decision_tree/common.toml)
     assert (meta.title, meta.version, meta.valid_from) == (guideline.title, guideline.version, guideline.valid_from)
     assert len(meta.owner) == 3 and " ".join(meta.owner) == cells[0]
     assert meta.owner[0] == "Troms fylkeskommune"
@@ -206,7 +207,7 @@ def test_a_broken_source_raises_problems_with_file_and_line(old, new, message, l
     text = HEADER.replace(old, new)
     assert text.splitlines()[line - 1].strip().startswith(new) or line == 3
     with pytest.raises(layout.SourceError) as caught:
-        source.parse(text, "kilde/retningslinje-0.01.txt")
+        source.parse(text, "kilde/retningslinje-0.01.txt", LAYOUT)
     [problem] = caught.value.problems
     assert (problem.source, problem.line) == ("kilde/retningslinje-0.01.txt", line)
     assert message in problem.message
@@ -240,12 +241,13 @@ def test_links_whose_words_or_address_are_missing_are_warned():
 def test_a_running_header_of_another_version_is_warned():
     text = HEADER.replace("Versjon.: 0.01", "Versjon.: 0.00", 1)
     line = next(n for n, raw in enumerate(text.splitlines(), 1) if "Versjon.: 0.00" in raw)
-    [warning] = source.parse(text, "x.txt").warnings
+    [warning] = source.parse(text, "x.txt", LAYOUT).warnings
     assert (warning.line, warning.message) == (line, "sidetoppen sier versjon 0.00, men toppen av dokumentet sier 0.01")
 
 
 def test_the_package_runs_on_the_standard_library_alone():
-    # -I -S: no site-packages, so a third-party import would fail here.
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); "
-            "import guideline.source, guideline.versions, guideline.diff, guideline.quotes, guideline.layout")
-    subprocess.run([sys.executable, "-I", "-S", "-c", code, str(ROOT)], check=True)
+    # -S: no site-packages (so neither a third-party package nor the project's others); the working
+    # directory, the repository, is where `-c` finds the package itself.
+    code = "import guideline.source, guideline.versions, guideline.diff, guideline.quotes, guideline.layout"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    subprocess.run([sys.executable, "-S", "-c", code], cwd=ROOT, env=env, check=True)

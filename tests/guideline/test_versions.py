@@ -140,8 +140,8 @@ def test_carry_does_not_choose_a_paragraph_that_stood_there_before():
     weekly = "Leder og ansatt avtaler hjemmedager for hver uke skriftlig."
     rules = layout.Layout(headings={"Del": "del"}, named=(layout.NamedParagraph("maned", "Leder og ansatt avtaler "
                                                                                 "hjemmedager for hver måned", "0.01"),))
-    old = source.parse(page(f"Del\n\n{monthly}\n\n{weekly}"), layout=rules)
-    new = source.parse(page(f"Del\n\n{weekly}", "0.02"), layout=rules)
+    old = source.parse(page(f"Del\n\n{monthly}\n\n{weekly}"), "x.txt", rules)
+    new = source.parse(page(f"Del\n\n{weekly}", "0.02"), "x.txt", rules)
     assert versions.ratio(monthly, weekly) >= versions.CARRY_THRESHOLD  # similar enough, but it was there before
     assert old.block("maned").text == monthly
     assert versions.carry(old, new, rules).block("maned") is None

@@ -35,7 +35,7 @@ function refuse(api) {
 }
 globalThis.fetch = async (...args) => refuse("fetch")(...args);
 for (const name of ["XMLHttpRequest", "WebSocket", "EventSource"]) {
-  globalThis[name] = function () { refuse(name)(...arguments); };
+  globalThis[name] = (...args) => { refuse(name)(...args); };
 }
 for (const [name, mod] of [["http", http], ["https", https]]) {
   mod.request = refuse(`${name}.request`);
@@ -68,17 +68,29 @@ const { loadPyodide } = await import(path.join(root, "node_modules/pyodide/pyodi
 const started = performance.now();
 const pyodide = await loadPyodide({ stdLibURL: stdlib });
 // Pass Python's output through byte for byte, so pytest's progress line stays one line.
-pyodide.setStdout({ write: (bytes) => (process.stdout.write(bytes), bytes.length) });
-pyodide.setStderr({ write: (bytes) => (process.stderr.write(bytes), bytes.length) });
+const passThrough = (stream) => ({
+  write: (bytes) => {
+    stream.write(bytes);
+    return bytes.length;
+  },
+});
+pyodide.setStdout(passThrough(process.stdout));
+pyodide.setStderr(passThrough(process.stderr));
 pyodide.FS.mkdirTree("/repo");
 pyodide.mountNodeFS("/repo", root);
+// The project's packages, installed as pip would: in site-packages (mounted, so the tests run the
+// working tree's code). The tests themselves are found by pytest from /repo, its rootdir.
+const sitePackages = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
+for (const name of ["decision_tree", "guideline", "tooling"]) {
+  pyodide.FS.mkdirTree(`${sitePackages}/${name}`);
+  pyodide.mountNodeFS(`${sitePackages}/${name}`, path.join(root, name));
+}
 pyodide.FS.writeFile("/lib/fallback.zip", fs.readFileSync(path.join(root, "node_modules/pyodide/python_stdlib.zip")));
 try {
   pyodide.runPython(`
 import os, sys, traceback, zipimport
 sys.dont_write_bytecode = True  # the repository is mounted: leave no 3.14 bytecode behind
 os.chdir("/repo")
-sys.path.insert(0, "/repo")
 import decision_tree.api  # with the shipped stdlib alone: a module-level import it lacks fails here
 RUNTIME = {name for name in sys.modules if name.startswith("decision_tree")}
 FALLBACK = "/lib/fallback.zip"
@@ -95,12 +107,11 @@ class Fallback:
         except zipimport.ZipImportError:
             return None
         if spec is not None:
-            frames = [f for f in traceback.extract_stack() if f.filename.startswith("/repo/decision_tree/")]
+            frames = [f for f in traceback.extract_stack() if "/decision_tree/" in f.filename]
             if frames:
                 innermost = frames[-1]
                 module = "decision_tree." + os.path.splitext(os.path.basename(innermost.filename))[0]
-                # registry.load_files reads TOML and kilde/: the build's and the tests' path, never the browser's.
-                if module in RUNTIME and innermost.name != "load_files":
+                if module in RUNTIME:
                     engine_took.append(f"{name} (importert fra {innermost.filename}:{innermost.lineno})")
         return spec
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-KILDE = Path(__file__).resolve().parents[2] / "kilde"
+from tests.content import KILDE
 
 
 def newest(folder: Path = KILDE) -> Path:

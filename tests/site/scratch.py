@@ -13,9 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-COPIED = ("docs", "overrides", "hooks", "decision_tree", "guideline", "kilde")
-FILES = ("mkdocs.yml", "pyproject.toml", "package.json")
+from tests.content import ROOT
+
+COPIED = ("docs", "overrides", "hooks", "content", "kilde")
+FILES = ("mkdocs.yml", "pyproject.toml", "package.json", "README.md", "SKRIVEVEILEDNING.md")
 LINKED = ("node_modules", ".cache", "tools")
 
 

@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.exceptions import PluginError
 
-from decision_tree.problems import TreeError
 from guideline import external
+from guideline.problems import ProblemError as TreeError
+from tests.content import CONTENT
 from tests.site.writing_guide import ROOT, files
 
 LABEL = "Ekstern kilde, ikke en del av retningslinjen:"
@@ -25,7 +26,7 @@ _LABELLED = re.compile(r'<span class="ekstern-kilde" data-ekstern-kilde="([a-z0-
 
 @pytest.fixture(scope="module")
 def sources():
-    return external.load()
+    return CONTENT.sources
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +103,6 @@ def test_an_unknown_id_stops_the_build_with_file_and_line():
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(ROOT / "mkdocs.yml"))
     hook = config.hooks["hooks/external_sources.py"]
-    hook.on_config(config)
     page = SimpleNamespace(file=SimpleNamespace(src_uri="faq.md"))
     rendered = hook.on_page_markdown("Tekst.\n\n[Loven](ekstern:folketrygdloven)\n", page, config, None)
     assert LABEL in rendered and "https://lovdata.no/dokument/NL/lov/1997-02-28-19" in rendered and "(Lovdata)" in rendered
@@ -122,4 +122,4 @@ def test_a_syntax_error_in_the_data_file_is_named_at_its_line(tmp_path):
 def test_the_link_form_finds_only_external_sources():
     found = [(m.group(1), m.group(2)) for m in external.LINK.finditer("a [x](ekstern:folketrygdloven) b [y](extra:pou_url)")]
     assert found == [("x", "folketrygdloven")]
-    assert urlsplit(external.SOURCES.as_posix()).path.endswith("kilde/eksterne-kilder.toml")
+    assert (CONTENT.project.kilde / external.FILE_NAME).is_file()

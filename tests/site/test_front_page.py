@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from decision_tree import registry
 from guideline import versions
 from tests.site.page_text import article_text
+from tests.content import TREES
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -61,7 +61,7 @@ def test_no_page_writes_the_status_by_hand_or_calls_the_guideline_adopted():
 def test_front_page_order_trees_guideline_faq_status(site_dir):
     html = built(site_dir, "index")
     article = html.split('<article class="md-content__inner md-typeset">', 1)[1]
-    trees = [article.index(f'href="beslutningstre/{slug}/"') for slug in registry.trees()]
+    trees = [article.index(f'href="beslutningstre/{slug}/"') for slug in TREES]
     guideline = article.index('href="retningslinje/"')
     faq = article.index('href="faq/"')
     state = article.index('class="dokumentinfo retningslinje-status"')
@@ -72,7 +72,7 @@ def test_front_page_lists_every_tree_as_its_question_from_the_tree_files(site_di
     text = article_text(built(site_dir, "index"))
     source = (DOCS / "index.md").read_text(encoding="utf-8")
     assert "<!-- beslutningstre:liste -->" in source
-    for tree in registry.trees().values():
+    for tree in TREES.values():
         assert tree.title in text
         # Rendered from the tree, not copied into the page: a renamed tree renames its entry.
         assert tree.title not in source, f"docs/index.md skriver «{tree.title}» for hånd"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from guideline import layout, versions
+from tests.content import KILDE
 from tests.site.page_text import article_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,7 +63,7 @@ def test_every_kind_of_addition_is_described(site_dir, drill, which):
 
 def test_every_link_the_page_adds_is_named(site_dir):
     text = section(site_dir)
-    for rule in layout.load().links:
+    for rule in layout.load(KILDE / layout.FILE_NAME).links:
         assert rule.phrase in text, f"docs/om.md nevner ikke at «{rule.phrase}» er en lenke (kilde/oppsett.toml:{rule.line})"
 
 

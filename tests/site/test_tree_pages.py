@@ -15,17 +15,18 @@ from pathlib import Path
 
 import pytest
 
-from decision_tree import api, bundle, registry
+from decision_tree import api, bundle
 from guideline.text import normalise
 from tests.built_page import parse
-from decision_tree.paths import all_paths
+from tooling.paths import all_paths
 
 from . import scratch
 from .guideline_source import paragraphs
 from .page_text import article_text
+from tests.content import COMMON, CONTENT, TREES
 
 ROOT = Path(__file__).resolve().parents[2]
-SLUGS = list(registry.trees())
+SLUGS = list(TREES)
 
 
 class Elements(HTMLParser):
@@ -102,7 +103,7 @@ def fragments(html: str) -> dict[str, str]:
 @pytest.mark.parametrize("slug", SLUGS)
 def test_widget_is_above_the_outline_and_the_diagram(site_dir, slug):
     html = page(site_dir, slug)
-    tree = registry.get(slug)
+    tree = TREES[slug]
     [(_, widget)] = [(t, a) for t, a in elements(html) if "bt-widget" in a.get("class", "").split()]
     assert widget["data-bt-tree"] == slug
     # The start is the engine's own view, so the widget shows the first question before the engine runs.
@@ -115,7 +116,7 @@ def test_widget_is_above_the_outline_and_the_diagram(site_dir, slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_node_has_one_fragment_with_its_texts(site_dir, slug):
-    tree = registry.get(slug)
+    tree = TREES[slug]
     found = fragments(page(site_dir, slug))
     assert {k[5:] for k in found if k.startswith("node:")} == set(tree.questions) | set(tree.outcomes)
     for q in tree.questions.values():
@@ -132,7 +133,7 @@ def test_every_node_has_one_fragment_with_its_texts(site_dir, slug):
     for o in tree.outcomes.values():
         body = found[f"node:{o.id}"]
         text = " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
-        assert normalise(o.title) in text and registry.common().certainties[o.certainty].label in text
+        assert normalise(o.title) in text and COMMON.certainties[o.certainty].label in text
         for citation in o.citations:
             assert f"«{normalise(citation.quote)}»" in text
         # The receipt is the build's text, with the answers and the link left for the widget.
@@ -156,7 +157,7 @@ def test_widget_pieces_are_all_there(site_dir, slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_outline_reads_without_javascript(site_dir, slug):
-    tree = registry.get(slug)
+    tree = TREES[slug]
     html = page(site_dir, slug)
     outline = html[html.index('class="bt-outline"'):html.index('class="bt-diagram"')]
     text = " ".join(unescape(re.sub(r"<[^>]+>", " ", outline)).split())
@@ -175,7 +176,7 @@ def test_outline_reads_without_javascript(site_dir, slug):
 def test_citation_links_point_at_existing_guideline_anchors(site_dir, slug, guideline):
     html = page(site_dir, slug)
     links = re.findall(r'href="\.\./\.\./retningslinje/#([^"]+)"', html)
-    cited = {c.anchor for o in registry.get(slug).outcomes.values() for c in o.citations}
+    cited = {c.anchor for o in TREES[slug].outcomes.values() for c in o.citations}
     assert cited <= set(links)
     assert set(links) <= set(guideline.anchors)
 
@@ -194,8 +195,8 @@ def test_paths_table_has_every_path(site_dir, slug):
     html = page(site_dir, slug)
     table = html[html.index('class="bt-paths'):]
     table = table[: table.index("</table>")]
-    assert table.count("<tr>") - 1 == len(all_paths(registry.get(slug)))  # minus the header row
-    assert f"Alle {len(all_paths(registry.get(slug)))} veier" in table
+    assert table.count("<tr>") - 1 == len(all_paths(TREES[slug]))  # minus the header row
+    assert f"Alle {len(all_paths(TREES[slug]))} veier" in table
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -205,7 +206,7 @@ def test_mermaid_diagram_source_and_its_self_hosted_script(site_dir, slug):
     diagram = re.search(r'<pre class="bt-diagram__source" hidden>(.*?)</pre>', box.group(2), re.S)
     source = unescape(diagram.group(1))
     assert source.startswith("flowchart TD") and "accTitle:" in source
-    edges = sum(len(q.options) for q in registry.get(slug).questions.values())
+    edges = sum(len(q.options) for q in TREES[slug].questions.values())
     assert source.count("-->") == edges
     # Mermaid is not a script of the page: the diagram module loads it when the diagram is near.
     scripts = [a["src"] for tag, a in elements(html) if tag == "script" and "src" in a]
@@ -223,15 +224,15 @@ def test_the_browsers_engine_gets_exactly_the_checked_trees(site_dir):
     runtime = (site_dir / "assets" / "javascripts" / "beslutningstre-runtime.js").read_text(encoding="utf-8")
     data_url = re.search(r'dataURL: new URL\("\.\./([^"]+)"', runtime).group(1)
     data = json.loads((site_dir / "assets" / data_url).read_text(encoding="utf-8"))
-    assert bundle.load(data) == (registry.trees(), registry.common())
+    assert bundle.load(data) == CONTENT.catalog
     assert not list((site_dir / "beslutningstre").glob("*/tree.json"))  # nothing fetches a per-tree copy
 
 
-def test_the_widget_script_is_one_classic_script_joined_from_its_modules(site_dir):
+def test_the_widget_script_is_one_classic_script_bundled_from_its_modules(site_dir):
     script = (site_dir / "assets" / "javascripts" / "beslutningstre.js").read_text(encoding="utf-8")
     sources = ROOT / "overrides" / "assets" / "javascripts" / "beslutningstre"
     for module in sources.glob("*.js"):
-        assert f"// ---- {module.name}" in script
+        assert f"// overrides/assets/javascripts/beslutningstre/{module.name}" in script
     assert not re.search(r"^\s*(import|export)\b", script, re.M)
     assert not (site_dir / "assets" / "javascripts" / "beslutningstre").exists()
     node = shutil.which("node")
@@ -239,9 +240,23 @@ def test_the_widget_script_is_one_classic_script_joined_from_its_modules(site_di
         subprocess.run([node, "--check", str(site_dir / "assets" / "javascripts" / "beslutningstre.js")], check=True)
 
 
+def test_two_modules_private_names_never_replace_each_other(tmp_path):
+    """The regex joiner put every module in one scope, so a later module's private function silently
+    replaced an earlier one's of the same name. The bundler keeps each module's scope."""
+    from tooling import jsbundle
+
+    (tmp_path / "a.js").write_text('function name() { return "a"; }\nexport const a = () => name();\n', encoding="utf-8")
+    (tmp_path / "b.js").write_text('function name() { return "b"; }\nexport const b = () => name();\n', encoding="utf-8")
+    (tmp_path / "main.js").write_text('import { a } from "./a.js";\nimport { b } from "./b.js";\n'
+                                      'console.log(a() + b());\n', encoding="utf-8")
+    script = jsbundle.bundle(tmp_path / "main.js", ROOT)
+    ran = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert ran.stdout.strip() == "ab"
+
+
 def test_landing_page_lists_every_tree_and_sits_in_the_nav(site_dir):
     html = (site_dir / "beslutningstre" / "index.html").read_text(encoding="utf-8")
-    for slug, tree in registry.trees().items():
+    for slug, tree in TREES.items():
         assert f'href="{slug}/"' in html
         assert tree.title in unescape(html)
     home = unescape((site_dir / "index.html").read_text(encoding="utf-8"))
@@ -255,7 +270,7 @@ def test_landing_page_lists_every_tree_and_sits_in_the_nav(site_dir):
 
 def strict_build(tmp_path: Path, change: callable) -> subprocess.CompletedProcess:
     project = scratch.project(tmp_path)
-    change(project / "decision_tree" / "trees")
+    change(project / "content" / "trees")
     return scratch.build(project, tmp_path / "out")
 
 
@@ -276,7 +291,7 @@ def test_a_changed_quote_fails_the_strict_build_with_file_and_line(tmp_path):
     result = strict_build(tmp_path, change)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert re.search(rf"decision_tree/trees/reise\.toml:{line['n']}: sitatet står ikke lenger ordrett under «punkt-8b»", output), output[-3000:]
+    assert re.search(rf"content/trees/reise\.toml:{line['n']}: sitatet står ikke lenger ordrett under «punkt-8b»", output), output[-3000:]
     assert "Nærmeste setning nå (punkt-8b): «Det gis i utgangspunktet ingen ekstra kompensasjon for en slik endring.»" in output
     assert "Aborted with 1 warnings in strict mode!" in output and "Traceback" not in output
 
@@ -290,14 +305,14 @@ def test_a_dangling_option_fails_the_build_with_file_and_line(tmp_path):
     result = strict_build(tmp_path, change)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"decision_tree/trees/utstyr.toml:{line['n']}: «next» = «kontorstol» finnes ikke" in output, output[-3000:]
+    assert f"content/trees/utstyr.toml:{line['n']}: «next» = «kontorstol» finnes ikke" in output, output[-3000:]
     assert "Traceback" not in output
 
 
 def test_every_quote_is_in_the_county_source_text():
     # Independent of our own page: the delivered text itself, page furniture removed.
     text = " ".join(paragraphs())
-    for tree in registry.trees().values():
+    for tree in TREES.values():
         for outcome in tree.outcomes.values():
             for citation in outcome.citations:
                 assert normalise(citation.quote) in text, f"{tree.source}:{citation.line}"
@@ -307,9 +322,9 @@ def test_every_quote_is_in_the_county_source_text():
 def test_external_sources_in_outcomes_are_labelled_and_come_from_the_data_file(site_dir, slug):
     from guideline import external
 
-    sources = external.load()
+    sources = CONTENT.sources
     found = fragments(page(site_dir, slug))
-    for o in registry.get(slug).outcomes.values():
+    for o in TREES[slug].outcomes.values():
         body = found[f"node:{o.id}"]
         shown = re.findall(r'data-ekstern-kilde="([^"]+)"', body)
         assert shown == list(o.external), o.id
@@ -322,11 +337,12 @@ def test_external_sources_in_outcomes_are_labelled_and_come_from_the_data_file(s
 def test_an_outcome_naming_an_unknown_external_source_is_reported_with_file_and_line():
     from dataclasses import replace
 
-    from guideline import checks
+    from tooling import checks
 
-    tree = registry.get("yrkesskade")
+    tree = TREES["yrkesskade"]
     outcome = tree.outcomes["reisevei"]
     broken = replace(tree, outcomes={**tree.outcomes, "reisevei": replace(outcome, external=("vegloven",))})
-    [problem] = checks.external_sources([broken])
+    mutated = replace(CONTENT, catalog=replace(CONTENT.catalog, trees={tree.slug: broken}))
+    [problem] = checks.external_sources(mutated)
     assert str(problem).startswith(f"{tree.source}:{outcome.line}: utfallet «reisevei» viser til den eksterne kilden «vegloven»")
-    assert checks.external_sources(registry.trees().values()) == []
+    assert checks.external_sources(CONTENT) == []

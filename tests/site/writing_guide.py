@@ -23,8 +23,9 @@ from pathlib import Path
 from guideline import versions
 from guideline.quotes import guillemets
 from guideline.text import normalise
+from tests.content import PROJECT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT.root  # the project under test (tests/content.py): the repository, or a drill's copy
 GUIDE = "SKRIVEVEILEDNING.md"
 
 
@@ -176,5 +177,5 @@ def problems(path: Path) -> list[str]:
 
 def files(root: Path = ROOT) -> list[Path]:
     """Every file the guide covers: the pages in docs/, the trees and their common texts."""
-    return [*sorted((root / "docs").rglob("*.md")), *sorted((root / "decision_tree" / "trees").glob("*.toml")),
-            root / "decision_tree" / "common.toml"]
+    return [*sorted((root / "docs").rglob("*.md")), *sorted((root / "content" / "trees").glob("*.toml")),
+            root / "content" / "common.toml"]

@@ -1,4 +1,4 @@
-// The decision trees' script: joined from these modules at build time (hooks/widget_script.py)
+// The decision trees' script: bundled from these modules at build time by esbuild (hooks/widget_script.py)
 // into one classic script that the head of every page loads (overrides/main.html). On a tree page
 // it runs before the body is parsed: it starts the engine's worker at once and shows the first
 // question while the parser is still working. It fetches nothing from Pyodide unless a page carries

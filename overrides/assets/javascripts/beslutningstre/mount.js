@@ -1,8 +1,9 @@
 // Mounting components on every page Material shows, once each (GOV.UK Frontend's createAll).
 //
-// The joined script runs from the page's head, before the body is parsed: components mount as soon
+// The bundled script runs from the page's head, before the body is parsed: components mount as soon
 // as the parser delivers their element, then on every page instant navigation brings in (Material's
-// `document$`, which replays the current page to a new subscriber).
+// `document$`, which replays the current page to a new subscriber). As in GOV.UK Frontend, one
+// component that fails to start is reported and left alone: the others on the page still mount.
 
 const mounted = new WeakSet();
 const registered = [];
@@ -23,7 +24,12 @@ function mountAll() {
     for (const element of document.querySelectorAll(selector)) {
       if (mounted.has(element) || !complete(element)) continue;
       mounted.add(element);
-      instances.add(new Component(element));
+      try {
+        instances.add(new Component(element));
+      } catch (error) {
+        element.setAttribute("data-mount-failed", "");
+        console.error(`${selector}: kunne ikke starte`, error);
+      }
     }
   }
 }

@@ -11,8 +11,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from . import numbers
-from .model import Common, Option, Outcome, Question, Tree
+from decision_tree import numbers
+from decision_tree.model import Catalog, Common, Option, Outcome, Question, Tree
 
 
 @dataclass(frozen=True)
@@ -24,14 +24,21 @@ class PathStep:
         """An input that takes this step: the option id, or example numbers as text."""
         if self.question.kind == "choice":
             return self.option.id
-        values = numbers.example(self.question, self.option)
-        return numbers.display_values(self.question, values)
+        return numbers.display_values(self.question, _example(self.question, self.option))
 
 
 @dataclass(frozen=True)
 class Path:
     steps: tuple[PathStep, ...]
     outcome: Outcome
+
+
+def _example(question: Question, option: Option) -> tuple[int, ...]:
+    """Numbers that choose `option`; a checked tree has them for every option (tree_checks.py)."""
+    values = numbers.example(question, option)
+    if values is None:
+        raise ValueError(f"«{option.id}» in «{question.id}» can never be chosen: check the tree first")
+    return values
 
 
 def all_paths(tree: Tree) -> list[Path]:
@@ -53,7 +60,7 @@ def all_paths(tree: Tree) -> list[Path]:
 def range_of(question: Question, option: Option) -> dict:
     index = question.options.index(option)
     low = question.options[index - 1].below if index else None
-    return {"from": numbers.plain(low), "below": numbers.plain(option.below), "of": question.value_label}
+    return {"from": numbers.json_number(low), "below": numbers.json_number(option.below), "of": question.value_label}
 
 
 def outcome_document(outcome: Outcome, common: Common) -> dict:
@@ -71,7 +78,7 @@ def outcome_document(outcome: Outcome, common: Common) -> dict:
 
 
 def step_document(step: PathStep) -> dict:
-    entry = {
+    entry: dict[str, object] = {
         "question_id": step.question.id,
         "question": step.question.text,
         "kind": step.question.kind,
@@ -80,8 +87,7 @@ def step_document(step: PathStep) -> dict:
     }
     if step.question.kind == "number":
         entry["range"] = range_of(step.question, step.option)
-        values = numbers.example(step.question, step.option)
-        entry["example"] = numbers.describe(step.question, values)
+        entry["example"] = numbers.describe(step.question, _example(step.question, step.option))
     return entry
 
 
@@ -107,13 +113,13 @@ def fingerprint(tree: Tree) -> str:
     return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:6]
 
 
-def paths_document(tree: Tree, common: Common) -> dict:
+def paths_document(tree: Tree, catalog: Catalog) -> dict:
+    common, guideline = catalog.common, catalog.guideline
     return {
         "tree": tree.slug,
         "title": tree.title,
         "fingerprint": fingerprint(tree),
-        "guideline": {"title": common.guideline.title, "version": common.guideline.version,
-                      "valid_from": common.guideline.valid_from},
+        "guideline": {"title": guideline.title, "version": guideline.version, "valid_from": guideline.valid_from},
         "paths": [
             {"steps": [step_document(s) for s in path.steps], "outcome": outcome_document(path.outcome, common)}
             for path in all_paths(tree)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-from .problems import Problem, TreeError
+from .problems import Problem, ProblemError
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"]*")\s*=""")
@@ -73,7 +73,7 @@ class LineIndex:
             table, key = table[:-1], ""
 
 
-def loads(text: str, source: str, error: type[TreeError] = TreeError) -> dict:
+def loads(text: str, source: str, error: type[ProblemError] = ProblemError) -> dict:
     """tomllib.loads, with a syntax error raised as `error` at its file:line. The line comes from
     tomllib's message ("at line N"): TOMLDecodeError has no line attribute before Python 3.14."""
     try:

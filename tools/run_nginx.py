@@ -1,6 +1,6 @@
 """Run Debian's nginx with deploy/nginx.conf, serving a built site under /hjemmekontor/ on loopback.
 
-    python deploy/run_nginx.py --site site-nginx --port 8080     # foreground; Ctrl-C stops it
+    python -m tools.run_nginx --site site-nginx --port 8080     # foreground; Ctrl-C stops it
 
 Used by `make nginx`, `make bench`, tools/load.py and tests/deploy/. nginx runs from a temporary
 prefix that holds links to the shipped files (so the configuration served is byte for byte the
@@ -23,7 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-DEPLOY = Path(__file__).resolve().parent
+from tools.devserver import ROOT
+
+DEPLOY = ROOT / "deploy"
 MOUNT = "hjemmekontor"  # the path the shipped snippet serves; keep in step with snippets/
 HOST = "127.0.0.1"  # loopback only, always
 

@@ -1,7 +1,9 @@
-"""Command line: `python -m decision_tree list | walk TREE | paths TREE [--json] | check`.
+"""Command line: `beslutningstre list | walk TREE | paths TREE [--json] | check`
+(also `python -m tooling …`).
 
-Output is Norwegian (HR and employees read it). `paths --json` is a public
-contract, documented in README.md.
+It works on the project `project.find()` gives (the working directory or a folder above it, or
+the one the package was installed from). Output is Norwegian (HR and employees read it).
+`paths --json` is a public contract, documented in README.md.
 """
 
 from __future__ import annotations
@@ -10,24 +12,28 @@ import argparse
 import json
 import sys
 
-from . import api, registry
+from decision_tree import api
+from decision_tree.state import decode
+from guideline.problems import ProblemError
+
+from . import checks, registry
 from .paths import all_paths, paths_document
-from .problems import TreeError
+from .project import ProjectNotFound, find
 from .receipt import render as render_receipt
-from .state import decode
 
 
 def _tree_or_exit(slug: str):
-    tree = registry.get(slug)
+    trees = registry.current().trees
+    tree = trees.get(slug)
     if tree is None:
-        known = ", ".join(registry.trees())
+        known = ", ".join(trees)
         print(f"Fant ikke treet «{slug}». Disse finnes: {known}", file=sys.stderr)
         raise SystemExit(2)
     return tree
 
 
 def cmd_list(args) -> int:
-    for t in registry.trees().values():
+    for t in registry.current().trees.values():
         print(f"{t.slug:<14} {t.title}")
         print(f"{'':<14} {t.description}")
     return 0
@@ -35,9 +41,10 @@ def cmd_list(args) -> int:
 
 def cmd_paths(args) -> int:
     tree = _tree_or_exit(args.tree)
-    common = registry.common()
+    catalog = registry.current().catalog
+    common = catalog.common
     if args.json:
-        json.dump(paths_document(tree, common), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(paths_document(tree, catalog), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     found = all_paths(tree)
@@ -100,35 +107,31 @@ def cmd_walk(args) -> int:
             view = api.back(tree.slug, view["state"])
         print()
     print()
-    common = registry.common()
-    state = decode(tree, view["state"], common.guideline.version).state
-    from guideline import versions  # the repository's guideline package: citations name their place as the site does
-
-    labels = versions.load(registry.KILDE)[-1].document.labels()
-    print(render_receipt(tree, state, common, args.link, labels=labels), end="")
+    content = registry.current()
+    decoded = decode(tree, view["state"], content.catalog.guideline.version)  # the engine's own state: it decodes
+    if decoded is None:
+        raise ValueError(f"the engine gave a state it cannot read: {view['state']!r}")
+    print(render_receipt(content.project, tree, decoded.state, content.catalog, content.labels(), args.link), end="")
     return 0
 
 
 def cmd_check(args) -> int:
     """Everything HR must fix, file:line: broken trees, and quotes the newest guideline no longer holds."""
-    from guideline import checks, versions
-
-    trees, common, problems = registry.load_files()
-    # load_files has reported kilde/'s own problems already (then common is None); the quotes need it whole.
-    known = versions.load(registry.KILDE) if common is not None else []
-    if known:
-        problems += checks.problems(trees.values(), registry.KILDE.parent / "docs", known)
+    content, problems = registry.read(find())
+    if content is not None:
+        problems += checks.problems(content)
     for problem in problems:
         print(problem)
+    version = content.newest.number if content else "?"
     if problems:
-        print(f"\n{len(problems)} ting å rette (retningslinjen: versjon {known[-1].number if known else '?'}).")
+        print(f"\n{len(problems)} ting å rette (retningslinjen: versjon {version}).")
     else:
-        print(f"Alt er i orden: trærne og sitatene stemmer med retningslinjen, versjon {known[-1].number}.")
+        print(f"Alt er i orden: trærne og sitatene stemmer med retningslinjen, versjon {version}.")
     return 1 if problems else 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m decision_tree", description="Beslutningstrærne for hjemmekontor.")
+    parser = argparse.ArgumentParser(prog="beslutningstre", description="Beslutningstrærne for hjemmekontor.")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("list", help="vis trærne").set_defaults(run=cmd_list)
     walk = sub.add_parser("walk", help="svar på spørsmålene i terminalen")
@@ -144,10 +147,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except TreeError as exc:
+    except (ProblemError, ProjectNotFound) as exc:
         print(exc, file=sys.stderr)
         return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,6 +1,6 @@
 """Pure checks over loaded trees, with `file:line` messages in Norwegian for HR.
 
-Loading is registry.py's job; everything here takes model objects and returns problems.
+Loading is load.py's job; everything here takes model objects and returns problems.
 
 - graph: ids resolve, no cycles, every node reachable, every path ends in an
   outcome, number ranges are ordered and total;
@@ -8,7 +8,7 @@ Loading is registry.py's job; everything here takes model objects and returns pr
   link targets the site can fill in.
 
 Whether each quote stands word for word under its anchor in the guideline is
-the guideline package's check (guideline/checks.py), made against kilde/.
+checks.py's job, made against kilde/.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import re
 import string
 from fractions import Fraction
 
-from .model import Common, Outcome, Question, Tree
-from .numbers import example
-from .problems import Problem
+from decision_tree.model import Common, Outcome, Question, Tree
+from decision_tree.numbers import example
+from guideline.problems import Problem
 
 _LINK = re.compile(r"\]\(([^)\s]*)")
 _ALLOWED_LINK = re.compile(r"^(extra:[a-z_]+|https?://\S+|mailto:\S+)$")
@@ -60,9 +60,9 @@ def _number_question(tree: Tree, q: Question) -> list[Problem]:
             p(denominator.line, f"«{denominator.id}» deler og må ha min større enn 0, ellers kan man dele på null")
     if q.max_value_message:
         names = {f.id.replace("-", "_") for f in q.fields} | {"max", "grense"}
-        for _, name, _, _ in string.Formatter().parse(q.max_value_message):
-            if name is not None and name not in names:
-                p(q.line, f"«max_value_message» bruker {{{name}}}; tillatt er {', '.join(sorted(names))}")
+        for _text, placeholder, _spec, _conversion in string.Formatter().parse(q.max_value_message):
+            if placeholder is not None and placeholder not in names:
+                p(q.line, f"«max_value_message» bruker {{{placeholder}}}; tillatt er {', '.join(sorted(names))}")
     last = Fraction(-1)
     for index, option in enumerate(q.options):
         is_last = index == len(q.options) - 1
@@ -114,14 +114,14 @@ def _outcome(tree: Tree, o: Outcome, common: Common) -> list[Problem]:
     problems = _links(tree.source, o.line, o.text + o.title)
     if o.certainty not in common.certainties:
         known = ", ".join(common.certainties)
-        problems.append(Problem(tree.source, o.line, f"utfallet «{o.id}» har certainty = «{o.certainty}»; bruk en av: {known}"))
+        message = f"utfallet «{o.id}» har certainty = «{o.certainty}»; bruk en av: {known}"
+        problems.append(Problem(tree.source, o.line, message))
     if not o.citations:
         problems.append(Problem(tree.source, o.line, f"utfallet «{o.id}» mangler sitat ([[outcome.citation]])"))
     for step in o.next_steps:
         if step not in common.steps:
-            problems.append(
-                Problem(tree.source, o.line, f"utfallet «{o.id}» viser til steget «{step}», som ikke finnes i {common.source}")
-            )
+            message = f"utfallet «{o.id}» viser til steget «{step}», som ikke finnes i {common.source}"
+            problems.append(Problem(tree.source, o.line, message))
     return problems
 
 
@@ -131,7 +131,7 @@ def _graph(tree: Tree) -> list[Problem]:
         return problems
     # Depth-first search with colours finds cycles; what it never visits is unreachable.
     colour: dict[str, int] = {}
-    reported: set[str] = set()
+    reported: set[tuple[str, str]] = set()
 
     def visit(node_id: str, via_line: int) -> None:
         stack = [(node_id, iter(_children(tree, node_id)), via_line)]
@@ -145,7 +145,8 @@ def _graph(tree: Tree) -> list[Problem]:
                 state = colour.get(child, 0)
                 if state == 1 and (current, child) not in reported:
                     reported.add((current, child))
-                    problems.append(Problem(tree.source, line, f"«{current}» leder tilbake til «{child}»: treet har en sløyfe"))
+                    message = f"«{current}» leder tilbake til «{child}»: treet har en sløyfe"
+                    problems.append(Problem(tree.source, line, message))
                 elif state == 0:
                     colour[child] = 1
                     stack.append((child, iter(_children(tree, child)), line))

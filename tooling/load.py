@@ -3,33 +3,25 @@
 Reading is driven by the dataclasses in model.py: their fields say which keys a
 table may have, which are required, and what type each value is. Only the
 file's shape is checked here (keys, types, ids, duplicates); whether the nodes
-form a sound graph and whether quotes match the guideline is check.py's job.
+form a sound graph is tree_checks.py's job, and whether quotes match the guideline checks.py's.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import typing
 from fractions import Fraction
 from pathlib import Path
 
-from .model import ID, Common, Outcome, Question, Tree, field_types
-from .problems import Problem, TreeError
-from . import tomllines
-from .tomllines import LineIndex, TableKey
-
-PACKAGE_DIR = Path(__file__).resolve().parent
-TREES_DIR = PACKAGE_DIR / "trees"
-COMMON_FILE = PACKAGE_DIR / "common.toml"
+from decision_tree.model import Common, Outcome, Question, Tree, field_types
+from guideline import tomllines
+from guideline.problems import Problem, ProblemError, display_path
+from guideline.text import ID
+from guideline.tomllines import LineIndex, TableKey
 
 
-def display_path(path: Path) -> str:
-    """A path as HR sees it: relative to the working directory when possible."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+class TreeError(ProblemError):
+    """Problems that make a tree file (or common.toml) unusable."""
 
 
 def _key(f: dataclasses.Field) -> str:
@@ -55,7 +47,7 @@ class _Reader:
         for key in data:
             if key not in keys:
                 self.problem(table, key, f"ukjent nøkkel «{key}» i {cls.WHAT} (tillatt: {', '.join(sorted(keys))})")
-        values = {}
+        values: dict[str, object] = {}
         for f in fields:
             if f.metadata.get("line"):
                 values[f.name] = self.index.line(table, getattr(cls, "LINE_KEY", "id"))
@@ -110,7 +102,8 @@ class _Reader:
         if required and not text:
             self.problem(table, key, f"«{key}» i {what} er tom")
         elif f.metadata.get("id") and not ID.match(text):
-            self.problem(table, key, f"«{text}» er ikke en gyldig id: bruk små bokstaver a–z, sifre og bindestrek (ikke æøå)")
+            message = f"«{text}» er ikke en gyldig id: bruk små bokstaver a–z, sifre og bindestrek (ikke æøå)"
+            self.problem(table, key, message)
         elif f.metadata.get("choices") and text not in f.metadata["choices"]:
             allowed = " eller ".join(f"«{c}»" for c in f.metadata["choices"])
             self.problem(table, key, f"«{key}» må være {allowed}, ikke «{text}»")
@@ -124,7 +117,7 @@ def _parse(path: Path) -> tuple[dict, _Reader]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TreeError([Problem(source, 1, f"kan ikke lese fila: {exc}")]) from None
-    return tomllines.loads(text, source), _Reader(source, text)
+    return tomllines.loads(text, source, TreeError), _Reader(source, text)
 
 
 def _unique(r: _Reader, items, kind: str, table: TableKey, seen: dict) -> dict:
@@ -151,7 +144,8 @@ def load_tree(path: Path) -> Tree:
         seen: set[str] = set()
         for o in q.options:
             if o.id in seen:
-                r.problems.append(Problem(r.source, o.line, f"svaralternativet «{o.id}» finnes to ganger i samme spørsmål"))
+                message = f"svaralternativet «{o.id}» finnes to ganger i samme spørsmål"
+                r.problems.append(Problem(r.source, o.line, message))
             seen.add(o.id)
     by_id = _unique(r, questions, "question", (), {})
     outcome_by_id = _unique(r, outcomes, "outcome", (), by_id)
@@ -162,7 +156,8 @@ def load_tree(path: Path) -> Tree:
     slug = path.stem
     if not ID.match(slug):
         r.problems.append(Problem(r.source, 1, f"filnavnet «{path.name}» må bestå av a–z, sifre og bindestrek"))
-    texts = {key: data[key].strip() if isinstance(data.get(key), str) else "" for key in ("title", "description", "start")}
+    texts = {key: data[key].strip() if isinstance(data.get(key), str) else ""
+             for key in ("title", "description", "start")}
     for key, text in texts.items():
         if not text:
             r.problem((), key, f"treet mangler «{key}»")
@@ -173,9 +168,9 @@ def load_tree(path: Path) -> Tree:
     return tree
 
 
-def load_common(path: Path = COMMON_FILE) -> Common:
+def load_common(path: Path) -> Common:
     data, r = _parse(path)
-    common = r.record(Common, data, (), skip=frozenset({"source", "guideline"}))
+    common = r.record(Common, data, (), skip=frozenset({"source"}))
     common = dataclasses.replace(common, source=r.source)
     for kind, items in (("certainty", common.certainty), ("step", common.step)):
         _unique(r, items, kind, (), {})
@@ -184,5 +179,5 @@ def load_common(path: Path = COMMON_FILE) -> Common:
     return common
 
 
-def tree_files(directory: Path = TREES_DIR) -> list[Path]:
+def tree_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.toml") if not p.name.startswith("_"))

@@ -3,27 +3,27 @@
 The build renders that template into each outcome's fragment (with the answers
 and the link left for the widget to fill); the CLI renders it here, whole.
 This module gives the template its context and its one formatting filter,
-`plain` (Markdown -> plain text, links written out).
+`plain` (`markdown_to_text`: Markdown -> plain text, links written out).
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from . import engine
-from .engine import State
-from .model import Common, Outcome, Tree
+from decision_tree import engine
+from decision_tree.engine import State
+from decision_tree.model import Catalog, Outcome, Tree
+from decision_tree.state import encode
+
+from .project import Project
 
 WIDTH = 72
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
 TEMPLATE = "partials/beslutningstre/receipt.txt"
 ANSWER_TEMPLATE = "partials/beslutningstre/receipt-answer.txt"
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*)(.+?)\1")
-_PUNKT = re.compile(r"^punkt-(\d+)([a-z]?)$")
 
 
 def _fill(text: str, width: int, **options) -> str:
@@ -33,7 +33,7 @@ def _fill(text: str, width: int, **options) -> str:
     return textwrap.fill(text, width, break_on_hyphens=False, break_long_words=False, **options)
 
 
-def plain(markdown: str, extra: dict, width: int = WIDTH) -> str:
+def markdown_to_text(markdown: str, extra: dict, width: int = WIDTH) -> str:
     """Markdown -> plain text paragraphs, wrapped at `width` (0: not wrapped); links become `text (address)`."""
 
     def link(match: re.Match) -> str:
@@ -67,33 +67,26 @@ def state_link(link: str, state: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, safe="~"), ""))
 
 
-def anchor_label(anchor: str) -> str:
-    """A readable place for an anchor when the guideline's own headings are not at hand."""
-    match = _PUNKT.match(anchor)
-    if match:
-        return f"punkt {match.group(1)}" + (f" {match.group(2)}" if match.group(2) else "")
-    return f"«{anchor}»"
-
-
-def environment(extra: dict, loader=None):
-    """A Jinja environment for the receipt: the given loader (the build passes the theme's), or overrides/."""
+def environment(extra: dict, loader):
+    """A Jinja environment for the receipt, loading templates with `loader` (the build passes the
+    theme's, the CLI a loader of the project's overrides/)."""
     import jinja2  # the CLI and the build have it; the browser never renders the receipt itself
 
-    env = jinja2.Environment(loader=loader or jinja2.FileSystemLoader(TEMPLATES), keep_trailing_newline=True)
-    env.filters["plain"] = lambda markdown, width=WIDTH: plain(markdown, extra, width)
+    env = jinja2.Environment(loader=loader, keep_trailing_newline=True)
+    env.filters["plain"] = lambda markdown, width=WIDTH: markdown_to_text(markdown, extra, width)
     return env
 
 
-def render(tree: Tree, state: State, common: Common, link: str = "", extra: dict | None = None,
-           labels: dict[str, str] | None = None) -> str:
+def render(project: Project, tree: Tree, state: State, catalog: Catalog, labels: dict[str, str],
+           link: str = "", extra: dict | None = None) -> str:
     """The whole receipt for the CLI. `link` is the tree page's address; `?svar=<state>` is added.
 
-    `labels` names the guideline's places by anchor (the build's, from the guideline's headings).
+    `labels` names the guideline's places by anchor, as the site does (Document.labels()).
     """
-    from .state import encode
+    import jinja2
 
-    extra = extra or {}
-    env = environment(extra)
+    common, guideline = catalog.common, catalog.guideline
+    env = environment(extra or {}, jinja2.FileSystemLoader(project.overrides))
     template, line = env.get_template(TEMPLATE), env.get_template(ANSWER_TEMPLATE)
     at = engine.position(tree, state)
     lines = "".join(line.render(n=n, question=s.question.text, answer=engine.answer_text(s))
@@ -105,12 +98,11 @@ def render(tree: Tree, state: State, common: Common, link: str = "", extra: dict
         # Only when `link` is the tree page's own address: the guideline is two levels up.
         if not base.endswith(f"/{tree.slug}/"):
             return ""
-        return urljoin(base, f"../../{common.guideline.page}/#{anchor}")
+        return urljoin(base, f"../../{guideline.page}/#{anchor}")
 
     outcome = at.current if isinstance(at.current, Outcome) and state.cursor is None else None
-    version = common.guideline.version
     return template.render(
-        tree=tree, common=common, guideline=common.guideline, outcome=outcome, answers=lines,
-        link=state_link(link, encode(tree, state, version)) if link else "",
-        guideline_url=guideline_url, anchor_label=lambda anchor: (labels or {}).get(anchor) or anchor_label(anchor),
+        tree=tree, common=common, guideline=guideline, outcome=outcome, answers=lines,
+        link=state_link(link, encode(tree, state, guideline.version)) if link else "",
+        guideline_url=guideline_url, anchor_label=lambda anchor: labels.get(anchor, anchor),
     )
