@@ -171,7 +171,8 @@ class Guideline:
     title: str
     version: str
     valid_from: str
-    page: str  # the site page that carries the anchors, "retningslinje"
+    page: str  # the site page with this version's text: "retningslinje", or "retningslinje/versjon/<v>" before it is in force
+    approved_by: str = ""  # «Godkjent av» in its header
 
 
 @dataclass(frozen=True)

@@ -38,11 +38,14 @@ def load_files(trees_dir=None, common_file=None, kilde=None) -> tuple[dict[str, 
     common_file = common_file or load.COMMON_FILE
     try:
         common = load.load_common(common_file)
-        newest = versions.load(kilde or KILDE)[-1]
+        found = versions.load(kilde or KILDE)
+        # Citations lead to the newest version's text: retningslinje/ once it is in force, its own page before.
+        page = versions.timeline(found).page(found[-1])
     except TreeError as exc:
         return {}, None, exc.problems
-    meta = newest.document.meta
-    common = dataclasses.replace(common, guideline=Guideline(meta.title, meta.version, meta.valid_from, PAGE))
+    meta = found[-1].document.meta
+    guideline = Guideline(meta.title, meta.version, meta.valid_from, page, meta.approved_by)
+    common = dataclasses.replace(common, guideline=guideline)
     problems: list[Problem] = []
     found = []
     for path in load.tree_files(trees_dir):

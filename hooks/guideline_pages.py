@@ -1,12 +1,21 @@
 """MkDocs hook: the guideline's pages, generated from its source text in kilde/ (one file per version).
 
-- `retningslinje/`: the newest version, with a note in place of every published anchor an
+Which version is in force is decided once, by guideline.versions.timeline (the build date is
+today in Europe/Oslo, or HJEMMEKONTOR_DATO); every page below follows it.
+
+- `retningslinje/`: the version in force, with a note in place of every published anchor an
   earlier version had and this one has not ("Punktet ble fjernet i versjon X"), so no link
-  ever leads to the top of the page.
-- `retningslinje/versjon/<v>/`: every version, at an address that stays; older ones say so.
-- `endringer/`: one entry per version, word by word, from the source files (HR writes no diff).
+  ever leads to the top of the page; a version not yet in force is announced at the top.
+- `retningslinje/versjon/<v>/`: every version, at an address that stays; each says whether it
+  applies, applied ("gjaldt", from–to) or is still to come.
+- `endringer/`: one entry per version, word by word and block by block, with the header fields
+  that changed, from the source files (HR writes no diff).
 - The guideline's status (version, valid from, approval) where a page asks for it with
-  `<!-- retningslinje:status -->`: read from the newest version's header, never written by hand.
+  `<!-- retningslinje:status -->`: read from the header of the version in force, never written by hand.
+- Pages whose answers rest on the newest version (the FAQ and every tree page): while that
+  version is not yet in force, a notice at the top says so, and the FAQ's links into the
+  guideline lead to the newest version's own page, the text its quotes are checked against (the
+  trees' links get the same address from decision_tree.registry, `Guideline.page`).
 - The check HR runs when a new version comes (guideline/checks.py): every tree and page quote
   that no longer stands word for word under its anchor is a warning with file:line, which
   fails `mkdocs build --strict`.
@@ -18,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,8 +51,13 @@ PAGE = f"{registry.PAGE}.md"
 TEMPLATES = "partials/retningslinje"
 CHANGES = "endringer.md"
 STATUS_MARKER = "<!-- retningslinje:status -->"
+# Pages whose answers rest on the newest version: the FAQ, and every page with `beslutningstre:` in its meta.
+ANSWER_PAGES = ("faq.md",)
+_H1 = re.compile(r"^# .*$", re.M)
+_GUIDELINE_LINK = re.compile(r"\]\((?:\./)?" + re.escape(PAGE) + r"(#[^)\s]*)\)")
 
 _versions: list[versions.Version] = []
+_timeline: versions.Timeline | None = None
 
 
 def version_uri(number: str) -> str:
@@ -126,31 +141,43 @@ def _environment(config):
 def _render(config, files, uri: str, template: str, **context) -> None:
     file = File.generated(config, uri, content="")
     env = _environment(config)
-    newest = _versions[-1]
-    file.content_string = env.get_template(f"{TEMPLATES}/{template}").render(
-        newest=newest, versions=_versions, version_id=version_id, version_uri=version_uri, page=PAGE,
-        changes_page=CHANGES, **context)
+    file.content_string = env.get_template(f"{TEMPLATES}/{template}").render(**_context(), **context)
     files.append(file)
 
 
+def _context(here: str = ".") -> dict:
+    """What every template here gets; links are relative to the folder `here` of the page's file."""
+    def link(uri: str) -> str:
+        return posixpath.relpath(uri, here)
+
+    return dict(newest=_versions[-1], versions=_versions, timeline=_timeline, version_id=version_id,
+                version_uri=version_uri, page=PAGE, changes_page=CHANGES, link=link,
+                page_of=lambda version: _timeline.page(version) + ".md", header_changes=versions.header_changes)
+
+
 def on_config(config):
-    global _versions
+    global _versions, _timeline
     try:
         _versions = versions.load(registry.KILDE)
+        _timeline = versions.timeline(_versions)
     except TreeError as exc:
         raise PluginError("Retningslinjen i kilde/ har feil:\n" + "\n".join(str(p) for p in exc.problems)) from None
+    log.info(f"Byggedato {_timeline.today.isoformat()}: gjeldende versjon er "
+             f"{_timeline.current.number if _timeline.current else '(ingen ennå)'}, nyeste er {_timeline.newest.number}")
     return config
 
 
 def on_files(files, config):
     if files.get_file_from_path(PAGE) is not None:
         raise PluginError(f"docs/{PAGE} skal ikke finnes: siden lages fra kilde/ (se README.md)")
-    removals = versions.removed(_versions)
-    newest = _versions[-1]
-    _render(config, files, PAGE, "page.md", version=newest, parts=_parts(newest.document, removals), current=True)
-    for version in _versions:
+    shown = _timeline.shown
+    # Removed anchors as of the version shown: a later version's removals are not yet in force.
+    removals = versions.removed(_versions[: _versions.index(shown) + 1])
+    _render(config, files, PAGE, "page.md", version=shown, parts=_parts(shown.document, removals), current=True)
+    for index, version in enumerate(_versions):
+        # Each version's page answers links to anchors gone by then too (the FAQ links to the newest's page).
         _render(config, files, version_uri(version.number), "page.md", version=version,
-                parts=_parts(version.document, {}), current=False)
+                parts=_parts(version.document, versions.removed(_versions[: index + 1])), current=False)
     entries = []
     for older, version in zip([None, *_versions], _versions):
         changes = versions.changes(older.document, version.document) if older else []
@@ -160,16 +187,25 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """The guideline's status from its newest version, where a page asks for it."""
-    if STATUS_MARKER not in markdown:
-        return markdown
+    """The guideline's status where a page asks for it; the pending-version notice on answer pages."""
     # Markdown links are relative to the page's own file; MkDocs checks them.
     here = posixpath.dirname(page.file.src_uri) or "."
-    newest = _versions[-1]
-    status = _environment(config).get_template(f"{TEMPLATES}/status.md").render(
-        version=newest, meta=newest.document.meta,
-        page=posixpath.relpath(PAGE, here), changes_page=posixpath.relpath(CHANGES, here))
-    return markdown.replace(STATUS_MARKER, status)
+    env = _environment(config)
+    if STATUS_MARKER in markdown:
+        shown = _timeline.shown
+        status = env.get_template(f"{TEMPLATES}/status.md").render(
+            **_context(here), version=shown, meta=shown.document.meta)
+        markdown = markdown.replace(STATUS_MARKER, status)
+    answers = page.file.src_uri in ANSWER_PAGES or bool(page.meta.get("beslutningstre"))
+    if answers and _timeline.pending:
+        notice = env.get_template(f"{TEMPLATES}/pending.md").render(**_context(here))
+        heading = _H1.search(markdown)
+        at = heading.end() if heading else 0
+        markdown = f"{markdown[:at]}\n\n{notice}\n\n{markdown[at:]}"
+        # The answers quote the newest version: their links lead to its text, not to the version in force.
+        newest = posixpath.relpath(version_uri(_timeline.newest.number), here)
+        markdown = _GUIDELINE_LINK.sub(lambda m: f"]({newest}{m.group(1)})", markdown)
+    return markdown
 
 
 def on_post_build(config) -> None:
