@@ -15,7 +15,7 @@ SERVE_PORT ?= 8000
 help:
 	@echo "make serve   – installerer det som trengs og viser nettstedet på http://$(HOST):$(SERVE_PORT)"
 	@echo "make test    – installerer det som trengs og kjører alle testene"
-	@echo "make site    – bygger nettstedet til site/"
+	@echo "make site    – bygger nettstedet til site/ (site/ byttes bare ut når byggingen går gjennom)"
 	@echo "make sjekk   – sjekker trærne og sitatene mot den nyeste retningslinjen i kilde/ (fil:linje)"
 	@echo "make bench   – måler ytelsen til beslutningstreet"
 	@echo "make nginx   – viser nettstedet gjennom nginx slik intranettet gjør, på http://127.0.0.1:$(PORT)/hjemmekontor/"
@@ -36,8 +36,10 @@ $(NODE): package.json package-lock.json
 
 setup: $(STAMP) $(NODE)
 
+# Built beside site/ and put in place only when the build passed: a failed build leaves the last good
+# site/ untouched and exits non-zero (tools/build_site.py), so `make site && rsync …` is safe.
 site: setup
-	$(PY) -m mkdocs build --strict
+	$(PY) tools/build_site.py
 
 # What HR runs after adding a new version to kilde/: every quote to update, with file:line.
 sjekk: setup
