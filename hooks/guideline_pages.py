@@ -159,9 +159,12 @@ def on_config(config):
     global _versions, _timeline
     try:
         _versions = versions.load(registry.KILDE)
-        _timeline = versions.timeline(_versions)
     except TreeError as exc:
         raise PluginError("Retningslinjen i kilde/ har feil:\n" + "\n".join(str(p) for p in exc.problems)) from None
+    try:
+        _timeline = versions.timeline(_versions)
+    except TreeError as exc:  # HJEMMEKONTOR_DATO is not a date
+        raise PluginError(str(exc)) from None
     log.info(f"Byggedato {_timeline.today.isoformat()}: gjeldende versjon er "
              f"{_timeline.current.number if _timeline.current else '(ingen ennå)'}, nyeste er {_timeline.newest.number}")
     return config
