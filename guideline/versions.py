@@ -39,9 +39,9 @@ import difflib
 import os
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from decision_tree.load import display_path
 from decision_tree.problems import Problem
@@ -266,7 +266,11 @@ def build_date(environ: dict | None = None) -> date:
     """Today in Europe/Oslo, or HJEMMEKONTOR_DATO (YYYY-MM-DD) when it is set."""
     value = (os.environ if environ is None else environ).get(DATE_SETTING, "").strip()
     if not value:
-        return datetime.now(ZoneInfo(TIME_ZONE)).date()
+        try:
+            return datetime.now(ZoneInfo(TIME_ZONE)).date()
+        except ZoneInfoNotFoundError:  # no time zone data (Pyodide): the same rule, written out
+            utc = datetime.now(timezone.utc)
+            return (utc + oslo_offset(utc)).date()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             return date.fromisoformat(value)
@@ -274,6 +278,16 @@ def build_date(environ: dict | None = None) -> date:
         pass
     message = f"«{value}» er ikke en dato på formen ÅÅÅÅ-MM-DD (for eksempel {DATE_SETTING}=2027-03-01)"
     raise SourceError([_Setting(DATE_SETTING, 0, message)])
+
+
+def oslo_offset(utc: datetime) -> timedelta:
+    """Europe/Oslo's offset from UTC at the instant `utc`: CET (+1), and CEST (+2) from the last Sunday
+    of March to the last Sunday of October, 01:00 UTC both (the EU rule Norway follows)."""
+    def last_sunday(month: int) -> datetime:
+        end = date(utc.year, month, 31)
+        return datetime.combine(end - timedelta(days=(end.weekday() + 1) % 7), time(1), tzinfo=timezone.utc)
+
+    return timedelta(hours=2 if last_sunday(3) <= utc < last_sunday(10) else 1)
 
 
 @dataclass(frozen=True)

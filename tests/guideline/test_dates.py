@@ -5,7 +5,7 @@ of each version's date. Dates and numbers are read from the files, never written
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -71,6 +71,16 @@ def test_the_build_date_is_oslo_today_unless_the_setting_gives_one():
             versions.build_date({versions.DATE_SETTING: wrong})
         assert str(caught.value) == (f"HJEMMEKONTOR_DATO: «{wrong}» er ikke en dato på formen ÅÅÅÅ-MM-DD "
                                      "(for eksempel HJEMMEKONTOR_DATO=2027-03-01)")
+
+
+def test_the_written_out_oslo_rule_matches_the_time_zone_data():
+    # Where no time zone data is installed (Pyodide), build_date uses versions.oslo_offset.
+    oslo = ZoneInfo("Europe/Oslo")
+    for year in (2026, 2027, 2031):
+        start = datetime(year, 1, 1, tzinfo=timezone.utc)
+        for hour in range(366 * 24):  # every hour of the year: the switches fall on 01:00 UTC
+            instant = start + timedelta(hours=hour)
+            assert versions.oslo_offset(instant) == instant.astimezone(oslo).utcoffset(), instant
 
 
 def test_the_day_before_the_newest_takes_effect_it_is_announced_not_in_force(three):
