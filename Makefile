@@ -15,7 +15,7 @@ SERVE_PORT ?= 8000
 help:
 	@echo "make serve   – installerer det som trengs og viser nettstedet på http://$(HOST):$(SERVE_PORT)"
 	@echo "make test    – installerer det som trengs og kjører alle testene"
-	@echo "make site    – bygger nettstedet til site/"
+	@echo "make site    – bygger nettstedet til site/ (site/ byttes bare ut når byggingen går gjennom)"
 	@echo "make sjekk   – sjekker trærne og sitatene mot den nyeste retningslinjen i kilde/ (fil:linje)"
 	@echo "make lint    – statiske sjekker av koden (ruff, mypy, Biome)"
 	@echo "make bench   – måler ytelsen til beslutningstreet"
@@ -39,8 +39,10 @@ $(NODE): package.json package-lock.json
 
 setup: $(STAMP) $(NODE)
 
+# Built beside site/ and put in place only when the build passed: a failed build leaves the last good
+# site/ untouched and exits non-zero (python -m tools.build_site), so `make site && rsync …` is safe.
 site: setup
-	$(PY) -m mkdocs build --strict
+	$(PY) -m tools.build_site
 
 # What HR runs after adding a new version to kilde/: every quote to update, with file:line.
 sjekk: setup

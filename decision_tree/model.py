@@ -176,7 +176,10 @@ class Guideline:
     title: str
     version: str
     valid_from: str
-    page: str  # the site page that carries the anchors, "retningslinje"
+    # The site page with this version's text: "retningslinje", or "retningslinje/versjon/<v>" before
+    # the version is in force.
+    page: str
+    approved_by: str = ""  # «Godkjent av» in its header
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,10 @@ from __future__ import annotations
 import builtins
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from .problems import Problem
-from .text import normalise, sentences
+from .text import normalise, parse_date, sentences
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,14 @@ class Meta:
     approved_by: str
     owner: tuple[str, ...]  # the county's name in Norwegian, Northern Sami and Kven
     fields: tuple[tuple[str, str], ...] = ()  # (label as written, value) in source order, for the box
+
+    @property
+    def starts(self) -> date:
+        """«Gjelder fra» as a date (source.py refuses a header whose date does not parse)."""
+        parsed = parse_date(self.valid_from)
+        if parsed is None:
+            raise ValueError(f"«Gjelder fra: {self.valid_from}» is not a dd.mm.yyyy date")
+        return parsed
 
     @property
     def text(self) -> str:

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from .layout import Layout, SourceError
 from .model import Block, Document, Link, Meta
 from .problems import Problem
-from .text import is_version, normalise, slug, version_key
+from .text import is_version, normalise, parse_date, slug, version_key
 
 MAX_TITLE_WORDS = 7
 
@@ -113,6 +113,10 @@ def _meta(lines: list[str], source: str) -> tuple[Meta, int, int, list[Problem]]
         message = f"«Versjon: {values['version']}» er ikke et versjonsnummer (for eksempel 0.02)"
         problems.append(Problem(source, at["version"], message))
         values["version"] = ""
+    if values.get("valid_from") and parse_date(values["valid_from"]) is None:
+        message = (f"«Gjelder fra: {values['valid_from']}» er ikke en dato på formen dd.mm.åååå "
+                   "(for eksempel 01.03.2027)")
+        problems.append(Problem(source, at["valid_from"], message))
     if len(plain) < 2:
         problems.append(Problem(source, start + 1, "toppteksten mangler eier (fylkeskommunen) og tittel"))
         plain += [("", start + 1)] * 2

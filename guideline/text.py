@@ -7,14 +7,16 @@
 - `slug(text)`: an ASCII anchor id for a heading oppsett.toml does not know.
 - `version_key(version)`: "0.01" -> (0, 1), for sorting versions.
 - `ID`: what an id may look like (anchors, tree and option ids): a–z, digits, single hyphens.
+- `parse_date(text)`: "01.03.2027" -> date(2027, 3, 1); None unless exactly dd.mm.yyyy and a real day.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
-__all__ = ["ID", "normalise", "sentences", "slug", "version_key", "words"]
+__all__ = ["ID", "normalise", "parse_date", "sentences", "slug", "version_key", "words"]
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SPACE = re.compile(r"\s+")
@@ -26,6 +28,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
 _ABBREVIATIONS = ("jf.", "f.eks.", "bl.a.", "ca.", "nr.", "dvs.", "evt.", "mv.", "pkt.", "ref.")
 _NORWEGIAN = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
 _VERSION = re.compile(r"^\d+(?:\.\d+)*$")
+_DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")  # the header's «Gjelder fra: 19.02.2026»
 
 
 def normalise(text: str) -> str:
@@ -59,3 +62,15 @@ def is_version(version: str) -> bool:
 def version_key(version: str) -> tuple[int, ...]:
     """Versions sort by their numbers: 0.01 < 0.02 < 0.10 < 1.0."""
     return tuple(int(part) for part in version.split("."))
+
+
+def parse_date(text: str) -> date | None:
+    """A header date, strictly dd.mm.yyyy ("1.3.2027" or "31.02.2027" is None: the page must never guess)."""
+    match = _DATE.match(text)
+    if not match:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

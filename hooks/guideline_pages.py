@@ -1,15 +1,24 @@
 """MkDocs hook: the guideline's pages, generated from its source text in kilde/ (one file per version).
 
-- `retningslinje/`: the newest version, with a note in place of every published anchor an
+Which version is in force is decided once, by guideline.versions.timeline (the build date is
+today in Europe/Oslo, or HJEMMEKONTOR_DATO); every page below follows it.
+
+- `retningslinje/`: the version in force, with a note in place of every published anchor an
   earlier version had and this one has not ("Punktet ble fjernet i versjon X"), so no link
-  ever leads to the top of the page.
-- `retningslinje/versjon/<v>/`: every version, at an address that stays; older ones say so.
-- `endringer/`: one entry per version, word by word, from the source files (HR writes no diff).
+  ever leads to the top of the page; a version not yet in force is announced at the top.
+- `retningslinje/versjon/<v>/`: every version, at an address that stays; each says whether it
+  applies, applied ("gjaldt", from–to) or is still to come.
+- `endringer/`: one entry per version, word by word and block by block, with the header fields
+  that changed, from the source files (HR writes no diff).
 - The guideline's status (version, valid from, approval) where a page asks for it with
-  `<!-- retningslinje:status -->`: read from the newest version's header, never written by hand.
-- The check HR runs when a new version comes (guideline/checks.py): every tree and page quote
-  that no longer stands word for word under its anchor is a warning with file:line, which
-  fails `mkdocs build --strict`.
+  `<!-- retningslinje:status -->`: read from the header of the version in force, never written by hand.
+- Pages whose answers rest on the newest version (the FAQ and every tree page): while that
+  version is not yet in force, a notice at the top says so, and the FAQ's links into the
+  guideline lead to the newest version's own page, the text its quotes are checked against (the
+  trees' links get the same address from tooling/registry.py, `Guideline.page`).
+- The check HR runs when a new version comes (tooling/checks.py): every tree and page quote
+  that no longer stands word for word under its anchor, and every answer resting on changed
+  text that HR has not reviewed, is a warning with file:line, which fails `mkdocs build --strict`.
 
 Data and events only: the pages are the templates in overrides/partials/retningslinje/.
 """
@@ -18,23 +27,29 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 from dataclasses import dataclass
 
 from mkdocs.structure.files import File
 
 from guideline import versions
-from tooling import build, checks, registry
+from tooling import build, checks
 
 log = logging.getLogger("mkdocs.plugins.retningslinje")
 
-PAGE = f"{registry.PAGE}.md"
+PAGE = f"{versions.PAGE}.md"
 LAYOUT = "kilde/oppsett.toml"  # where a link of the guideline's text is set, for messages
 TEMPLATES = "partials/retningslinje"
 CHANGES = "endringer.md"
 STATUS_MARKER = "<!-- retningslinje:status -->"
+# Pages whose answers rest on the newest version: the FAQ, and every page with `beslutningstre:` in its meta.
+ANSWER_PAGES = ("faq.md",)
+_H1 = re.compile(r"^# .*$", re.M)
+_GUIDELINE_LINK = re.compile(r"\]\((?:\./)?" + re.escape(PAGE) + r"(#[^)\s]*)\)")
+
 
 def version_uri(number: str) -> str:
-    return f"{registry.PAGE}/versjon/{number}.md"
+    return f"{versions.PAGE}/versjon/{number}.md"
 
 
 def version_id(number: str) -> str:
@@ -90,29 +105,45 @@ def _parts(all_versions, document, removals: dict) -> list[tuple[str, object]]:
 def _render(config, files, uri: str, template: str, **context) -> None:
     file = File.generated(config, uri, content="")
     env = build.environment(config, LAYOUT)
-    all_versions = build.content(config).versions
-    file.content_string = env.get_template(f"{TEMPLATES}/{template}").render(
-        newest=all_versions[-1], versions=all_versions, version_id=version_id, version_uri=version_uri, page=PAGE,
-        changes_page=CHANGES, **context)
+    file.content_string = env.get_template(f"{TEMPLATES}/{template}").render(**_context(config), **context)
     files.append(file)
 
 
+def _context(config, here: str = ".") -> dict:
+    """What every template here gets; links are relative to the folder `here` of the page's file."""
+    content = build.content(config)
+    timeline = content.timeline
+
+    def link(uri: str) -> str:
+        return posixpath.relpath(uri, here)
+
+    return dict(newest=content.newest, versions=content.versions, timeline=timeline, version_id=version_id,
+                version_uri=version_uri, page=PAGE, changes_page=CHANGES, link=link,
+                page_of=lambda version: timeline.page(version) + ".md", header_changes=versions.header_changes)
+
+
 def on_config(config):
-    build.content(config)  # kilde/ and the trees, read and checked once for the whole build
+    timeline = build.content(config).timeline  # kilde/ and the trees, read and checked once for the whole build
+    log.info(f"Byggedato {timeline.today.isoformat()}: gjeldende versjon er "
+             f"{timeline.current.number if timeline.current else '(ingen ennå)'}, nyeste er {timeline.newest.number}")
     return config
 
 
 def on_files(files, config):
     if files.get_file_from_path(PAGE) is not None:
         raise build.fail(f"docs/{PAGE} skal ikke finnes: siden lages fra kilde/ (se README.md)")
-    all_versions = list(build.content(config).versions)
-    removals = versions.removed(all_versions)
-    newest = all_versions[-1]
-    _render(config, files, PAGE, "page.md", version=newest, parts=_parts(all_versions, newest.document, removals),
+    content = build.content(config)
+    all_versions = list(content.versions)
+    shown = content.timeline.shown
+    # Removed anchors as of the version shown: a later version's removals are not yet in force.
+    removals = versions.removed(all_versions[: all_versions.index(shown) + 1])
+    _render(config, files, PAGE, "page.md", version=shown, parts=_parts(all_versions, shown.document, removals),
             current=True)
-    for version in all_versions:
+    for index, version in enumerate(all_versions):
+        # Each version's page answers links to anchors gone by then too (the FAQ links to the newest's page).
         _render(config, files, version_uri(version.number), "page.md", version=version,
-                parts=_parts(all_versions, version.document, {}), current=False)
+                parts=_parts(all_versions, version.document, versions.removed(all_versions[: index + 1])),
+                current=False)
     entries = []
     for older, version in zip([None, *all_versions], all_versions):
         changes = versions.changes(older.document, version.document) if older else []
@@ -122,19 +153,30 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """The guideline's status from its newest version, where a page asks for it."""
-    if STATUS_MARKER not in markdown:
-        return markdown
+    """The guideline's status where a page asks for it; the pending-version notice on answer pages."""
     # Markdown links are relative to the page's own file; MkDocs checks them.
     here = posixpath.dirname(page.file.src_uri) or "."
-    newest = build.content(config).newest
-    status = build.environment(config, LAYOUT).get_template(f"{TEMPLATES}/status.md").render(
-        version=newest, meta=newest.document.meta,
-        page=posixpath.relpath(PAGE, here), changes_page=posixpath.relpath(CHANGES, here))
-    return markdown.replace(STATUS_MARKER, status)
+    env = build.environment(config, LAYOUT)
+    timeline = build.content(config).timeline
+    if STATUS_MARKER in markdown:
+        shown = timeline.shown
+        status = env.get_template(f"{TEMPLATES}/status.md").render(
+            **_context(config, here), version=shown, meta=shown.document.meta)
+        markdown = markdown.replace(STATUS_MARKER, status)
+    answers = page.file.src_uri in ANSWER_PAGES or bool(page.meta.get("beslutningstre"))
+    if answers and timeline.pending:
+        notice = env.get_template(f"{TEMPLATES}/pending.md").render(**_context(config, here))
+        heading = _H1.search(markdown)
+        at = heading.end() if heading else 0
+        markdown = f"{markdown[:at]}\n\n{notice}\n\n{markdown[at:]}"
+        # The answers quote the newest version: their links lead to its text, not to the version in force.
+        newest = posixpath.relpath(version_uri(timeline.newest.number), here)
+        markdown = _GUIDELINE_LINK.sub(lambda m: f"]({newest}{m.group(1)})", markdown)
+    return markdown
 
 
 def on_post_build(config) -> None:
-    """What HR must update: each quote that no longer holds, and the parser's warnings (fail --strict)."""
+    """What HR must update: each quote that no longer holds, each answer not yet reviewed against the
+    newest version, and the parser's warnings (fail --strict)."""
     for problem in checks.problems(build.content(config)):
         log.warning(str(problem))

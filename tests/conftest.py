@@ -14,7 +14,6 @@ import pytest
 # The site under test (SITE_DIR, default site/) and the Chromium to drive: shared with tools/.
 from tools.devserver import CHROMIUM, ROOT, SITE, launch
 
-
 # The content tests: they read the project under test (tests/content.py; HJEMMEKONTOR_PROSJEKT picks
 # another, SITE_DIR its build) and hold for any content HR may write. The drill runs exactly these.
 CONTENT_TESTS = ("tests/engine/", "tests/site/test_faq.py", "tests/site/test_writing_guide.py",
@@ -68,3 +67,25 @@ def drill(tmp_path_factory):
     built = scratch.build(project, tmp / "site", "--no-strict")
     assert built.returncode == 0, (built.stdout + built.stderr)[-3000:]
     return SimpleNamespace(project=project, site=tmp / "site", check=check, build=built, version=version)
+
+
+@pytest.fixture(scope="session")
+def upcoming(tmp_path_factory):
+    """A future version added to kilde/: the drill's 0.02 fixture and tests/fixtures/retningslinje-0.03.txt
+    (test data, dated ahead of 0.02), built the day before the newest takes effect and on that day
+    (HJEMMEKONTOR_DATO). Without --strict: the trees' quotes are not updated for it."""
+    from guideline import versions
+    from tests.site import scratch
+
+    tmp = tmp_path_factory.mktemp("upcoming")
+    project = scratch.project(tmp)
+    for name in ("retningslinje-0.02.txt", "retningslinje-0.03.txt"):
+        shutil.copy(ROOT / "tests" / "fixtures" / name, project / "kilde")
+    found = versions.load(project / "kilde")
+    takes_effect = found[-1].document.meta.starts
+    sites = {}
+    for name, day in (("before", takes_effect.fromordinal(takes_effect.toordinal() - 1)), ("on", takes_effect)):
+        built = scratch.build(project, tmp / name, "--no-strict", env={"HJEMMEKONTOR_DATO": day.isoformat()})
+        assert built.returncode == 0, (built.stdout + built.stderr)[-3000:]
+        sites[name] = tmp / name
+    return SimpleNamespace(project=project, versions=found, before=sites["before"], on=sites["on"])

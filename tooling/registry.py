@@ -20,20 +20,19 @@ from decision_tree.model import Catalog, Guideline, Tree
 from guideline import external, versions
 from guideline.external import Source
 from guideline.problems import Problem, ProblemError
-from guideline.versions import Version
+from guideline.versions import Timeline, Version
 
 from . import load as loader
 from .load import TreeError
 from .project import Project, find
 from .tree_checks import check_tree
 
-PAGE = "retningslinje"  # the site page the trees' citations point at
-
 
 @dataclass(frozen=True)
 class Content:
     project: Project
     versions: tuple[Version, ...]  # oldest first
+    timeline: Timeline  # which version is in force on the build date
     catalog: Catalog
     sources: dict[str, Source]  # kilde/eksterne-kilder.toml, by id
 
@@ -54,6 +53,7 @@ def read(project: Project) -> tuple[Content | None, list[Problem]]:
     problems: list[Problem] = []
     try:
         found = versions.load(project.kilde)
+        timeline = versions.timeline(found)  # a wrong HJEMMEKONTOR_DATO is a problem too
         sources = external.load(project.kilde / external.FILE_NAME)
         common = loader.load_common(project.common)
     except ProblemError as exc:
@@ -68,9 +68,11 @@ def read(project: Project) -> tuple[Content | None, list[Problem]]:
         problems.extend(check_tree(tree, common))
         trees.append(tree)
     meta = found[-1].document.meta
-    guideline = Guideline(meta.title, meta.version, meta.valid_from, PAGE)
+    # The answers rest on the newest version: their citations lead to its text (retningslinje/ once it
+    # is in force, its own page before).
+    guideline = Guideline(meta.title, meta.version, meta.valid_from, timeline.page(found[-1]), meta.approved_by)
     by_slug = {t.slug: t for t in sorted(trees, key=lambda t: (t.order, t.slug))}
-    return Content(project, tuple(found), Catalog(by_slug, common, guideline), sources), problems
+    return Content(project, tuple(found), timeline, Catalog(by_slug, common, guideline), sources), problems
 
 
 def load(project: Project) -> Content:

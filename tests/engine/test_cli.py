@@ -10,11 +10,9 @@ import sys
 
 import pytest
 
-from tests.content import CONTENT, GUIDELINE, TREES
+from tests.content import CONTENT, GUIDELINE, ROOT, TREES
 from tooling.cli import main
 from tooling.paths import all_paths
-
-from tests.content import ROOT
 
 from .conftest import IN_PYODIDE
 

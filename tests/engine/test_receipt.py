@@ -29,6 +29,7 @@ def test_receipt_holds_version_date_tree_answers_outcome_citations_and_link():
     text = receipt(view, extra={"skjema_url": "https://skjema.example/"})
     tree, g = TREES["hjemmearbeid"], GUIDELINE
     assert f"Retningslinjens versjon {g.version}, gjelder fra {g.valid_from}" in text
+    assert f"Godkjent av: {g.approved_by}" in text
     assert f"Beslutningstre: {tree.title}" in text
     flat = " ".join(text.split())
     for n, answer in enumerate(view["answers"], start=1):
@@ -40,7 +41,7 @@ def test_receipt_holds_version_date_tree_answers_outcome_citations_and_link():
     assert f"Hvor sikkert: {COMMON.certainties[outcome.certainty].label}" in text
     for citation in outcome.citations:
         assert f"«{citation.quote}»" in flat
-        assert f"https://intranett.example/hjemmekontor/retningslinje/#{citation.anchor}" in flat
+        assert f"https://intranett.example/hjemmekontor/{g.page}/#{citation.anchor}" in flat
     assert f"{LINK}?svar={view['state']}" in text
 
 
@@ -65,3 +66,12 @@ def test_receipt_before_the_end_says_there_is_no_result_yet():
     text = receipt(view, link="https://x.example/beslutningstre/reise/?svar=old&a=1")
     assert "ikke svart på alle spørsmålene" in text
     assert f"https://x.example/beslutningstre/reise/?a=1&svar={view['state']}" in text
+
+
+def test_the_guideline_in_receipts_is_the_newest_header_in_kilde():
+
+    meta = CONTENT.newest.document.meta
+    g = GUIDELINE
+    assert (g.title, g.version, g.valid_from, g.approved_by) == (meta.title, meta.version, meta.valid_from,
+                                                                 meta.approved_by)
+    assert g.approved_by, "«Godkjent av» is read from the header"

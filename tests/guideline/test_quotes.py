@@ -16,6 +16,7 @@ from tooling.quotes import page_quotes
 from .conftest import ROOT
 from .edits import EDITS
 
+
 @pytest.fixture(scope="module")
 def tree_quotes():
     return found_quotes.tree_quotes(TREES.values())

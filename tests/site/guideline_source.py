@@ -1,4 +1,4 @@
-"""The guideline's source text (the newest kilde/retningslinje-<version>.txt), reduced to what the
+"""The guideline's source text (the kilde/retningslinje-<version>.txt in force), reduced to what the
 site must carry word for word.
 
 The source is a text export of a three-page document. Page furniture (the repeated page
@@ -14,9 +14,10 @@ from tests.content import KILDE
 
 
 def newest(folder: Path = KILDE) -> Path:
-    """The newest version's file: retningslinje-<version>.txt with the highest version number."""
-    files = folder.glob("retningslinje-*.txt")
-    return max(files, key=lambda f: tuple(int(n) for n in f.stem.removeprefix("retningslinje-").split(".")))
+    """The file retningslinje/ shows: the version in force (the newest, unless that one is dated ahead)."""
+    from guideline import versions
+
+    return versions.timeline(versions.load(folder)).shown.path
 
 
 SOURCE = newest()

@@ -36,7 +36,8 @@ def entries(site_dir):
 
 
 def cited(entry_html: str) -> set[str]:
-    return set(re.findall(r'href="\.\./retningslinje/#([^"]+)"', entry_html))
+    # retningslinje/#…, or the newest version's own page while it is not yet in force (guideline.versions).
+    return set(re.findall(r'href="\.\./retningslinje/(?:versjon/[\d.]+/)?#([^"]+)"', entry_html))
 
 
 def test_at_least_twelve_questions(entries):

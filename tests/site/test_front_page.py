@@ -19,7 +19,8 @@ STATUS_PAGES = ("index", "om")
 
 
 def newest_meta():
-    return versions.load(ROOT / "kilde")[-1].document.meta
+    """The header the status shows: the version in force (the newest, unless it is dated ahead)."""
+    return versions.timeline(versions.load(ROOT / "kilde")).shown.document.meta
 
 
 def built(site: Path, page: str) -> str:

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ADDITIONS = {
     "guideline-status": "Hva er endret, og tidligere versjoner",
     "guideline-removed": "Punktet ble fjernet i versjon",
+    "guideline-upcoming": "Ny versjon fra",
     "kopier-lenke": "Kopier lenke",
     "kopier-lenke-meldinger": "Kopier lenke",  # the button's messages, once per page
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from . import scratch
@@ -31,7 +33,9 @@ def test_broken_anchor_fails_build(scratch_site, tmp_path):
     result = build_with_link(scratch_site, tmp_path, "retningslinje.md#punkt-99")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "contains a link 'retningslinje.md#punkt-99'" in output and "anchor '#punkt-99'" in output, output[-3000:]
+    # retningslinje.md, or the newest version's page while it is not yet in force (the FAQ follows the newest).
+    assert re.search(r"contains a link 'retningslinje(/versjon/[\d.]+)?\.md#punkt-99'", output), output[-3000:]
+    assert "anchor '#punkt-99'" in output, output[-3000:]
     assert "Aborted with 1 warnings in strict mode!" in output and "Traceback" not in output
 
 
