@@ -127,6 +127,8 @@ class Outcome:
     # Laws and regulations to read more in, by id in kilde/eksterne-kilder.toml: shown after the
     # answer, labelled as external, never as part of the guideline.
     external: tuple[str, ...] = ()
+    # Where the outcome says the guideline is silent: words that would end that silence in a new version.
+    topics: tuple[str, ...] = ()
     line: int = _line()
 
 
