@@ -120,7 +120,7 @@ def test_links_wrap_exactly_the_words_oppsett_names_on_the_built_page(first, sit
             for b in first.blocks for words, target in b.pieces() if target]
     assert sorted(shown) == sorted(ours)
     assert {target for b in first.blocks for _, target in b.pieces() if target} == {
-        "#kortvarig", "extra:skjema_url", "extra:pou_url"}
+        "#punkt-10", "extra:skjema_url", "extra:pou_url"}
     for block in first.blocks:
         assert "".join(words for words, _ in block.pieces()) == block.shown
     assert first.warnings == ()
