@@ -75,12 +75,13 @@ def upcoming(tmp_path_factory):
     (test data, dated ahead of 0.02), built the day before the newest takes effect and on that day
     (HJEMMEKONTOR_DATO). Without --strict: the trees' quotes are not updated for it."""
     from guideline import versions
+    from tests.content import FIXTURES
     from tests.site import scratch
 
     tmp = tmp_path_factory.mktemp("upcoming")
     project = scratch.project(tmp)
     for name in ("retningslinje-0.02.txt", "retningslinje-0.03.txt"):
-        shutil.copy(ROOT / "tests" / "fixtures" / name, project / "kilde")
+        shutil.copy(FIXTURES / name, project / "kilde")
     found = versions.load(project / "kilde")
     takes_effect = found[-1].document.meta.starts
     sites = {}

@@ -4,6 +4,8 @@ it from here (kilde/ and the trees), never from a copy."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tooling import registry
 
 CONTENT = registry.current()
@@ -13,3 +15,4 @@ KILDE = PROJECT.kilde
 TREES = CONTENT.trees
 COMMON = CONTENT.catalog.common
 GUIDELINE = CONTENT.catalog.guideline
+FIXTURES = Path(__file__).with_name("fixtures")  # test data of the tests' own, never shipped

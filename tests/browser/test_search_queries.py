@@ -81,10 +81,20 @@ QUERIES = {
     "hvem bestemmer": {F + "hvem-bestemmer-omfang", R + "punkt-7"},
     "hvor mange dager hjemmekontor": {F + "hvem-bestemmer-omfang", R + "punkt-7"},
     "styringsrett": {F + "hvem-bestemmer-omfang", R + "punkt-8"},
+    "klage": {F + "leder-sier-nei"},
+    "fått nei": {F + "leder-sier-nei"},
+    "avtale på papir": {F + "eldre-avtale", T + "hjemmearbeid/"},
+    "utløpt avtale": {F + "avtale-utlopt", T + "hjemmearbeid/"},
+    "fornye avtalen": {F + "avtale-utlopt", T + "hjemmearbeid/"},
+    "ekstra dager": {F + "ekstra-dager-med-avtale", T + "hjemmearbeid/"},
+    "levere tilbake utstyr": {F + "levere-tilbake-utstyr", T + "utstyr/"},
     # Sickness, weather, time
     "sykt barn": {F + "sykt-barn-og-sykemelding"},
     "syk": {F + "sykt-barn-og-sykemelding"},
-    "sykemeldt": {F + "sykt-barn-og-sykemelding"},
+    "sykmeldt": {F + "sykt-barn-og-sykemelding"},
+    "sykmelding": {F + "sykt-barn-og-sykemelding", F + "brukket-fot"},
+    "skoleferie": {F + "barn-hjemme-i-ferien"},
+    "barnepass": {F + "barn-hjemme-i-ferien"},
     "egenmelding": {F + "sykt-barn-og-sykemelding"},
     "sykefravær": {F + "sykt-barn-og-sykemelding"},
     "brukket fot": {F + "brukket-fot", R + "kortvarig"},
@@ -109,6 +119,10 @@ QUERIES = {
     "noen dager hjemmefra": {F + "kortvarig-eller-sporadisk", R + "kortvarig", T + "hjemmearbeid/"},
     "hjemmekontorforskriften": {F + "kortvarig-eller-sporadisk", F + "skriftlig-avtale", R + "punkt-10"},
     "avklare med lederen": {F + "avklare-med-leder"},
+    "halv dag": {F + "fast-halv-dag", T + "hjemmearbeid/"},
+    "annenhver fredag": {F + "fast-halv-dag", T + "hjemmearbeid/"},
+    "bor i sverige": {F + "utlandet", T + "hjemmearbeid/"},
+    "reisetid": {F + "innkalling-hjemmekontordag", T + "reise/"},
     "kalt inn på hjemmekontordag": {F + "innkalling-hjemmekontordag", R + "punkt-8", T + "reise/"},
     "fysisk møte": {F + "innkalling-hjemmekontordag", R + "punkt-8", T + "reise/"},
     # Insurance and injuries
@@ -122,6 +136,10 @@ QUERIES = {
     "skadet på vei til jobb": {F + "skade-utenfor-hjemmet", T + "yrkesskade/"},
     "arbeidsvei": {F + "skade-utenfor-hjemmet"},
     "skade utenfor hjemmet": {F + "skade-utenfor-hjemmet"},
+    "vondt i ryggen": {F + "belastningsskade", T + "yrkesskade/"},
+    "arbeidsstillingen": {F + "belastningsskade", F + "kontorstol-og-pult", T + "yrkesskade/"},
+    "skadet på fridag": {F + "skade-pa-fridag", T + "yrkesskade/"},
+    "melde skade": {F + "melde-skade", T + "yrkesskade/"},
 }
 
 

@@ -74,7 +74,8 @@ def test_walk_answers_in_the_terminal_and_prints_the_receipt(capsys, monkeypatch
     # Bad number first: the message is shown and the question asked again.
     tree = TREES["hjemmearbeid"]
     pick = lambda question, option: str([o.id for o in tree.questions[question].options].index(option) + 1)  # noqa: E731
-    typed = "\n".join([pick("avtale", "nei"), pick("hvor", "hjemme"), pick("hvor-mye", "usikker"), "-1", "4", "3", "8"]) + "\n"
+    typed = "\n".join([pick("avtale", "nei"), pick("hvor", "hjemme"), pick("hvor-mye", "usikker"), "-1", "4", "3", "8",
+                       pick("fordeling", "spredt")]) + "\n"
     code, out, _ = run(capsys, "walk", "hjemmearbeid", "--link", "https://x.example/beslutningstre/hjemmearbeid/",
                        stdin=typed, monkeypatch=monkeypatch)
     assert code == 0

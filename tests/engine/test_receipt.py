@@ -25,7 +25,7 @@ def receipt(view: dict, link: str = LINK, extra: dict | None = None) -> str:
 
 
 def test_receipt_holds_version_date_tree_answers_outcome_citations_and_link():
-    view = walk("hjemmearbeid", "nei", "hjemme", "usikker", {"dager": "3", "uker": "8"})
+    view = walk("hjemmearbeid", "nei", "hjemme", "usikker", {"dager": "3", "uker": "8"}, "spredt")
     text = receipt(view, extra={"skjema_url": "https://skjema.example/"})
     tree, g = TREES["hjemmearbeid"], GUIDELINE
     assert f"Retningslinjens versjon {g.version}, gjelder fra {g.valid_from}" in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.content import TREES
+
 from .conftest import result, walk, words
 
 SLUG = "reise"
@@ -34,3 +36,16 @@ def test_other_travel_is_where_the_guideline_is_silent():
     assert view["node"] == "annen-reise"
     assert outcome["certainty"] == "ikke-omtalt"
     assert "utenfor denne retningslinjen" in words(outcome["text"])
+
+
+# --- Issue 17 ----------------------------------------------------------------------------------------
+
+def test_m15_answers_resting_on_i_utgangspunktet_are_grey_zones():
+    for answers in (("kontor", "nei"), ("kontor", "ja")):
+        assert result(walk(SLUG, *answers))["certainty"] == "graasone", answers
+
+
+def test_situation_called_in_says_notice_and_travel_time_are_unsaid():
+    outcome = result(walk(SLUG, "kontor", "ja"))
+    assert TREES[SLUG].outcomes["innkalt-hjemmekontordag"].topics
+    assert "sier ikke" in words(outcome["text"])

@@ -26,9 +26,9 @@ def version() -> str:
 
 
 def test_state_is_readable_and_url_safe():
-    view = walk(SLUG, "nei", "hjemme", "usikker", {"dager": "12,5", "uker": "52"})
+    view = walk(SLUG, "nei", "hjemme", "usikker", {"dager": "2,5", "uker": "8"}, "spredt")
     state = view["state"]
-    assert state == f"v{version()}_avtale.nei_hvor.hjemme_hvor-mye.usikker_omfang.125-52"
+    assert state == f"v{version()}_avtale.nei_hvor.hjemme_hvor-mye.usikker_omfang.25-8_fordeling.spredt"
     assert set(state) <= set("0123456789abcdefghijklmnopqrstuvwxyz._~-v")
 
 
@@ -158,11 +158,11 @@ def test_back_steps_through_kept_answers_one_by_one():
 
 
 def test_change_keeps_later_answers_that_still_apply():
-    done = walk(SLUG, "nei", "hjemme", "usikker", {"dager": "3", "uker": "8"})
+    done = walk(SLUG, "nei", "hjemme", "usikker", {"dager": "3", "uker": "8"}, "spredt")
     # Change "how much": the number answer still applies once "usikker" is chosen again.
     editing = api.change(SLUG, done["state"], "hvor-mye")
     assert editing["node"] == "hvor-mye" and editing["selected"] == "usikker"
-    assert [a["question"] for a in editing["answers"]] == ["avtale", "hvor", "hvor-mye", "omfang"]
+    assert [a["question"] for a in editing["answers"]] == ["avtale", "hvor", "hvor-mye", "omfang", "fordeling"]
     again = api.answer(SLUG, editing["state"], "hvor-mye", "usikker")
     assert again["status"] == "outcome" and again["node"] == "sporadisk"
     assert again["state"] == done["state"]

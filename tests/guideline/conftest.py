@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from guideline import layout, source, versions
-from tests.content import KILDE, ROOT
+from tests.content import FIXTURES, KILDE
 
-FIXTURE = ROOT / "tests" / "fixtures" / "retningslinje-0.02.txt"
+FIXTURE = FIXTURES / "retningslinje-0.02.txt"
 FIRST = KILDE / "retningslinje-0.01.txt"
 LAYOUT = layout.load(KILDE / layout.FILE_NAME)
 

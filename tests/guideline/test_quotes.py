@@ -9,11 +9,10 @@ import pytest
 from guideline import quotes, versions
 from guideline.problems import display_path
 from guideline.text import normalise
-from tests.content import CONTENT, PROJECT, TREES
+from tests.content import CONTENT, PROJECT, ROOT, TREES
 from tooling import quotes as found_quotes
 from tooling.quotes import page_quotes
 
-from .conftest import ROOT
 from .edits import EDITS
 
 

@@ -12,11 +12,11 @@ import pytest
 from guideline import layout, source
 from guideline.text import slug
 from tests.built_page import parse as parse_page
-from tests.content import GUIDELINE
+from tests.content import GUIDELINE, ROOT
 from tests.site import guideline_source
 from tests.site.test_published_anchors import published
 
-from .conftest import FIRST, LAYOUT, ROOT
+from .conftest import FIRST, LAYOUT
 
 HEADER = FIRST.read_text(encoding="utf-8")
 
@@ -121,7 +121,7 @@ def test_links_wrap_exactly_the_words_oppsett_names_on_the_built_page(first, sit
             for b in first.blocks for words, target in b.pieces() if target]
     assert sorted(shown) == sorted(ours)
     assert {target for b in first.blocks for _, target in b.pieces() if target} == {
-        "#kortvarig", "extra:skjema_url", "extra:pou_url"}
+        "#punkt-10", "extra:skjema_url", "extra:pou_url"}
     for block in first.blocks:
         assert "".join(words for words, _ in block.pieces()) == block.shown
     assert first.warnings == ()

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from guideline import versions
-from tests.content import ROOT
+from tests.content import FIXTURES, ROOT
 
-FIXTURE = ROOT / "tests" / "fixtures" / "retningslinje-0.02.txt"
+FIXTURE = FIXTURES / "retningslinje-0.02.txt"
 _DATE = "%d.%m.%Y"
 
 

@@ -226,7 +226,12 @@ def test_the_browsers_engine_gets_exactly_the_checked_trees(site_dir):
     runtime = (site_dir / "assets" / "javascripts" / "beslutningstre-runtime.js").read_text(encoding="utf-8")
     data_url = re.search(r'dataURL: new URL\("\.\./([^"]+)"', runtime).group(1)
     data = json.loads((site_dir / "assets" / data_url).read_text(encoding="utf-8"))
-    assert bundle.load(data) == CONTENT.catalog
+    assert data == bundle.dump(CONTENT.catalog)
+    # What only the checks read stays out of the browser's copy: the review's topic words, for one.
+    assert any(o.topics for t in CONTENT.trees.values() for o in t.outcomes.values())
+    assert '"topics"' not in json.dumps(data)
+    loaded = bundle.load(data)
+    assert loaded.trees.keys() == CONTENT.trees.keys() and loaded.guideline == CONTENT.catalog.guideline
     assert not list((site_dir / "beslutningstre").glob("*/tree.json"))  # nothing fetches a per-tree copy
 
 

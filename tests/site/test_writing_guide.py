@@ -34,11 +34,25 @@ SAMPLES = [
     ("Ta med pc-en.", "Ta med PC-en."),
     ("Ta med egen pc.", "Ta med egen PC."),
     ("mindre enn en dag i uken", "mindre enn én dag i uken"),
-    ("inntil et år", "inntil ett år"),
+    ("eksempelvis inntil et år", "eksempelvis inntil ett år"),
+    ("Avtalen gjelder inntil ett år.", "POU anbefaler **eksempelvis** inntil ett år."),
     ("helst skriftlig per epost", "helst skriftlig per e-post"),
     ("Snakk med lederen din, helst\nskriftlig per e-post.", "Avklar med lederen din, helst skriftlig per e-post."),
     ("Kontakt POU (personal- og organisasjonsavdelingen).", "Kontakt POU."),
-    ("Du er uansett omfattet av en forsikringsordning.", "Du er omfattet av en forsikringsordning **på hjemmekontor**."),
+    ("Du er uansett omfattet av en forsikringsordning.",
+     "Retningslinjen sier at arbeidstaker er omfattet av en forsikringsordning **på hjemmekontor**."),
+    ("Du er omfattet av en forsikringsordning på hjemmekontor.",
+     "Retningslinjen sier at arbeidstaker er omfattet av en forsikringsordning på hjemmekontor."),
+    ("Godkjennes den ikke, kan den være en fritidsulykke.",
+     "Den sier at skaden kan være en fritidsulykke hvis den ikke godkjennes."),
+    ("Arbeidstaker skal ta med PC-en.", "Retningslinjen sier at arbeidstaker skal ta den med."),
+    ("Den tas med for sikkerhetsoppdateringer.", "Den tas med for sikkerhetsoppdateringer med mer."),
+    ("Hjemmearbeidet ditt kan derfor falle inn under hjemmekontorforskriften (Forskrift om arbeid som utføres i "
+     "arbeidstakers hjem).",
+     "Retningslinjen sier ikke om det omfattes av hjemmekontorforskriften (Forskrift om arbeid som utføres i "
+     "arbeidstakers hjem)."),
+    ("Er du sykemeldt?", "Er du sykmeldt?"),
+    ("Bruk Gå til innhold (første tab).", "Bruk Gå til innhold (første trykk på tabulatortasten)."),
     ("Du er uansett forsikret.", "Retningslinjen sier at arbeidstaker er omfattet av en forsikringsordning på hjemmekontor."),
     ("Vilkåret ser ut til å være oppfylt.", "Det vurderes konkret i hver sak."),
     ("Dette er ikke en yrkesskade.", "For at det skal være en yrkesskade, må det være en sammenheng."),
@@ -88,3 +102,79 @@ def test_toml_reads_only_text_keys_and_reports_the_line():
 def test_toml_guillemets_must_be_the_guidelines_words():
     assert check(toml_prose('text = "Den sier «noen få dager»."\n'))
     assert not check(toml_prose('text = "Den gjelder «på hjemmekontor»."\n'))
+
+
+# --- Certainty (SKRIVEVEILEDNING.md, «Hvor sikkert er svaret?») -----------------------------------
+
+def faq_problems(tmp_path, entry: str) -> list[str]:
+    page = tmp_path / "faq.md"
+    page.write_text(entry, encoding="utf-8")
+    return [message for _, message in writing_guide.entry_problems(writing_guide.entries(page), {
+        "retningslinje", "graasone", "konkret-vurdering", "ikke-omtalt"})]
+
+
+# (an FAQ entry that breaks the certainty rule, the same entry kept)
+ENTRIES = [
+    ("## Har jeg rett? { #a }\n\nNei.\n",
+     "## Har jeg rett? { #a }\n<!-- certainty: retningslinje -->\n\nNei.\n"),
+    ("## Har jeg rett? { #a }\n\n<!-- certainty: retningslinje -->\n\nNei.\n",  # not directly under the heading
+     "## Har jeg rett? { #a }\n<!-- certainty: retningslinje -->\n\nNei.\n"),
+    ("## Har jeg rett? { #a }\n<!-- certainty: kanskje -->\n\nNei.\n",
+     "## Har jeg rett? { #a }\n<!-- certainty: graasone -->\n\nNei, det er en gråsone.\n"),
+    ("## Gjelder det? { #a }\n<!-- certainty: retningslinje -->\n\nJa. Det er uklart om det gjelder deg.\n",
+     "## Gjelder det? { #a }\n<!-- certainty: graasone -->\n\nJa. Det er uklart om det gjelder deg.\n"),
+    ("## Gjelder det? { #a }\n<!-- certainty: retningslinje -->\n\nSetningen kan bety to ting.\n",
+     "## Gjelder det? { #a }\n<!-- certainty: graasone -->\n\nSetningen kan bety to ting.\n"),
+    ("## Er det kortvarig? { #a }\n<!-- certainty: retningslinje -->\n\nDet er **typisk** kortvarig.\n",
+     "## Er det kortvarig? { #a }\n<!-- certainty: graasone -->\n\nDet er **typisk** kortvarig.\n"),
+    ("## Får jeg strøm? { #a }\n<!-- certainty: ikke-omtalt -->\n\nRetningslinjen sier ikke noe om strøm. Spør "
+     "lederen din.\n",
+     "## Får jeg strøm? { #a }\n<!-- certainty: ikke-omtalt -->\n<!-- topics: strøm -->\n\nRetningslinjen sier ikke "
+     "noe om strøm. Spør lederen din.\n"),
+    ("## Får jeg pult? { #a }\n<!-- certainty: retningslinje -->\n\nJa. Retningslinjen sier ikke noe om pult. Spør "
+     "lederen din.\n",
+     "## Får jeg pult? { #a }\n<!-- certainty: retningslinje -->\n<!-- topics: pult -->\n\nJa. Retningslinjen sier "
+     "ikke noe om pult. Spør lederen din.\n"),
+    ("## Får jeg strøm? { #a }\n<!-- certainty: ikke-omtalt -->\n<!-- topics: strøm -->\n\nNei.\n",
+     "## Får jeg strøm? { #a }\n<!-- certainty: ikke-omtalt -->\n<!-- topics: strøm -->\n\nRetningslinjen sier ikke "
+     "noe om strøm. Spør lederen din.\n"),
+    ("## Er det en yrkesskade? { #a }\n<!-- certainty: konkret-vurdering -->\n\nDet avgjøres senere.\n",
+     "## Er det en yrkesskade? { #a }\n<!-- certainty: konkret-vurdering -->\n\nDet vurderes konkret i hver sak.\n"),
+    ("## Skadet? { #a }\n<!-- certainty: konkret-vurdering -->\n\nDet vurderes konkret. Kontakt [POU](extra:pou_url)."
+     "\n",
+     "## Skadet? { #a }\n<!-- certainty: konkret-vurdering -->\n\nDet vurderes konkret. Kontakt [POU](extra:pou_url). "
+     "Skriv ikke helseopplysninger i en e-post til POU.\n"),
+]
+
+
+@pytest.mark.parametrize("bad,good", ENTRIES, ids=[str(n) for n in range(len(ENTRIES))])
+def test_each_certainty_rule_finds_the_break_and_accepts_the_fix(tmp_path, bad, good):
+    assert faq_problems(tmp_path, bad), f"ingen regel fant bruddet i {bad!r}"
+    assert not faq_problems(tmp_path, good), faq_problems(tmp_path, good)
+
+
+def test_tree_outcomes_are_held_to_the_same_rule_with_their_steps(tmp_path):
+    trees = tmp_path / "trees"
+    trees.mkdir()
+    (tmp_path / "common.toml").write_text(
+        '[[certainty]]\nid = "retningslinje"\nlabel = "x"\n\n[[certainty]]\nid = "graasone"\nlabel = "y"\n\n'
+        '[[step]]\nid = "pou"\ntext = "Kontakt [POU](extra:pou_url)."\n\n'
+        '[[step]]\nid = "helse"\ntext = "Skriv ikke helseopplysninger i en e-post til POU."\n', encoding="utf-8")
+    tree = trees / "t.toml"
+    outcome = '[[outcome]]\nid = "o"\ntitle = "{title}"\ncertainty = "{certainty}"\ntext = "{text}"\nnext_steps = {steps}\n'
+    tree.write_text(outcome.format(title="Skade", certainty="retningslinje", text="Det er uklart.", steps='["pou"]'),
+                    encoding="utf-8")
+    found = writing_guide.problems(tree)
+    assert any("uklart" in p for p in found) and any("helseopplysninger" in p for p in found), found
+    assert all(p.startswith(f"{tree}:1: «o»") for p in found if "«o»" in p)
+    tree.write_text(outcome.format(title="Skade", certainty="graasone", text="Det er uklart.", steps='["pou", "helse"]'),
+                    encoding="utf-8")
+    assert not [p for p in writing_guide.problems(tree) if "«o»" in p]
+
+
+def test_every_faq_entry_and_every_outcome_declares_a_known_certainty():
+    faq = writing_guide.entries(ROOT / "docs" / "faq.md")
+    known = writing_guide.certainties(ROOT / "docs" / "faq.md")
+    assert len(faq) >= 26 and all(e.certainty in known for e in faq), [e.id for e in faq if e.certainty not in known]
+    outcomes = [e for path in writing_guide.files() if path.parent.name == "trees" for e in writing_guide.entries(path)]
+    assert len(outcomes) >= 26 and all(e.certainty in known for e in outcomes)
