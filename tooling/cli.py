@@ -16,7 +16,7 @@ from decision_tree import api
 from decision_tree.state import decode
 from guideline.problems import ProblemError
 
-from . import checks, registry
+from . import checks, registry, review
 from .paths import all_paths, paths_document
 from .project import ProjectNotFound, find
 from .receipt import render as render_receipt
@@ -120,11 +120,15 @@ def cmd_check(args) -> int:
     content, problems = registry.read(find())
     if content is not None:
         problems += checks.problems(content)
+    # File by file, top down: how HR works through them.
+    problems = sorted(problems, key=lambda p: (p.source, p.line))
     for problem in problems:
         print(problem)
     version = content.newest.number if content else "?"
     if problems:
-        print(f"\n{len(problems)} ting å rette (retningslinjen: versjon {version}).")
+        reviews = sum(p.message.startswith(review.MUST_REVIEW) for p in problems)
+        print(f"\n{len(problems)} ting å rette (retningslinjen: versjon {version}), "
+              f"av dem {reviews} svar som må gjennomgås.")
     else:
         print(f"Alt er i orden: trærne og sitatene stemmer med retningslinjen, versjon {version}.")
     return 1 if problems else 0

@@ -39,6 +39,7 @@ from . import faq
 from .registry import Content
 
 FAQ_PAGE = "faq.md"
+MUST_REVIEW = "må gjennomgås:"  # how each of this check's lines begins
 CONTEXT_WORDS = 3
 
 
@@ -217,6 +218,6 @@ def problems(content: Content) -> list[Problem]:
     for finding in findings(content, found, ledger):
         a = finding.answer
         problems.append(Problem(a.source, a.line, (
-            f"må gjennomgås: «{a.title}» ({a.key}) {finding.why}. Når svaret er lest mot den nye teksten og "
+            f"{MUST_REVIEW} «{a.title}» ({a.key}) {finding.why}. Når svaret er lest mot den nye teksten og "
             f"rettet, skriv \"{a.key}\" i lista for \"{finding.version}\" i {ledger.source}.")))
     return problems
