@@ -10,7 +10,7 @@ NODE    := node_modules/.package-lock.json
 HOST    ?= 127.0.0.1
 SERVE_PORT ?= 8000
 
-.PHONY: help setup site serve test chromium nginx-installed bench clean pyodide-test-wheels sjekk
+.PHONY: help setup site serve test chromium nginx-installed bench search-bench clean pyodide-test-wheels sjekk
 
 help:
 	@echo "make serve   – installerer det som trengs og viser nettstedet på http://$(HOST):$(SERVE_PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make site    – bygger nettstedet til site/"
 	@echo "make sjekk   – sjekker trærne og sitatene mot den nyeste retningslinjen i kilde/ (fil:linje)"
 	@echo "make bench   – måler ytelsen til beslutningstreet"
+	@echo "make search-bench – måler søket: riktige treff, bytes og tid til første treff"
 	@echo "make nginx   – viser nettstedet gjennom nginx slik intranettet gjør, på http://127.0.0.1:$(PORT)/hjemmekontor/"
 	@echo "make load    – lastmåling av nginx med wrk (bare 127.0.0.1)"
 
@@ -88,6 +89,11 @@ test: setup chromium nginx-installed site pyodide-test-wheels
 # nginx as deployed (RUNS=3 by default: a few minutes).
 bench: setup chromium nginx-installed site
 	$(PY) tools/bench.py --runs $(or $(RUNS),3)
+
+# A benchmark, not a test: the query set (tests/search/queries.toml) through the real search box,
+# hits in the first 3 and 5, bytes on the wire and time to first result on the home profile.
+search-bench: setup chromium nginx-installed site
+	$(PY) tools/search_bench.py --runs $(or $(RUNS),3)
 
 clean:
 	rm -rf site $(NGINX_SITE) .pytest_cache dist
