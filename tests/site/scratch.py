@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-COPIED = ("docs", "overrides", "hooks", "decision_tree", "guideline", "kilde")
+COPIED = ("docs", "overrides", "hooks", "decision_tree", "guideline", "kilde", "content")
 FILES = ("mkdocs.yml", "pyproject.toml", "package.json")
 LINKED = ("node_modules", ".cache", "tools")
 

@@ -1,0 +1,357 @@
+"""MkDocs hook: the site's search index, built from the pages as readers see them.
+
+Material's search plugin stays on for its search box and keyboard handling; its own index and
+engine are not used (overrides/partials/search.html names the form so Material never fetches
+them). This hook writes what the site's search (assets/javascripts/search/) loads instead:
+
+- one document per section: a heading with an id starts one, and only that heading's own text is
+  its title (Material's parser ran a tree outcome's title into the headings that follow it);
+  what a reader never sees is left out (<template>, [hidden], [data-search-exclude]), and so are
+  the tree pages' overview furniture (the diagram and the table of all paths repeat the outcomes);
+- for each document: where it is, which page it is on in words a reader knows (Retningslinjen,
+  Spørsmål og svar, the tree's name), its text, the guideline quotes it holds (kept apart, so an
+  answer's own words weigh more than what it quotes), its certainty where the page says it, and for
+  an answer that says the guideline is silent, the topics it is silent on;
+- the everyday words HR keeps in content/search-words.toml, checked here with file:line messages.
+
+Self-contained on purpose: it imports no other hook and no package of the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tomllib
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+log = logging.getLogger("mkdocs.plugins.search_index")
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ROOT / "content" / "search-words.toml"
+TARGET = "search/sok.json"
+SCRIPTS = "assets/javascripts/search/"
+# Files the browser imports, copied from node_modules (licences beside them there) without their
+# source-map comment: the maps are not shipped, so DevTools would ask for a file that is not there.
+VENDOR = {
+    "vendor/minisearch.js": "node_modules/minisearch/dist/es/index.js",
+    "vendor/stemmer-no.js": "node_modules/@orama/stemmers/dist/no.js",
+}
+# Where each kind of answer lives, named as a reader knows it. A tree's sections name the tree (its
+# title), and the tree page itself is "Beslutningstre"; other pages are searchable too, below these.
+SOURCES = {"retningslinje/": "Retningslinjen", "faq/": "Spørsmål og svar"}
+TREE = "Beslutningstre"
+# A tree page's overview furniture (overrides/partials/beslutningstre/page.md): the outline's
+# questions and outcomes are indexed, the sections that repeat them are not.
+TREE_FURNITURE = {"hele-treet", "diagram", "alle-veier"}
+SILENT = "ikke-omtalt"
+
+_HEADING = {f"h{n}" for n in range(1, 7)}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_BLOCK = _HEADING | {"p", "li", "dt", "dd", "div", "section", "blockquote", "figure", "figcaption", "tr", "td",
+                     "th", "ul", "ol", "table", "details", "summary", "pre", "br"}
+_SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=[^\n]*\s*$")
+_FAQ_HEADING = re.compile(r"^## .*\{ *#([A-Za-z0-9_-]+) *\}\s*$")
+_FAQ_META = re.compile(r"^<!--\s*(certainty|topics)\s*:\s*(.*?)\s*-->\s*$")
+
+
+# --- FAQ metadata ---------------------------------------------------------------------------------
+
+
+def faq_entries(markdown: str) -> dict[str, dict]:
+    """FAQ entry id -> {"certainty": id or None, "topics": [...]}, from the comment lines directly
+    under each `## Question? { #id }` heading (README: `<!-- certainty: … -->`, `<!-- topics: … -->`).
+    Entries without them get None and []: the search then simply has no topics to put first."""
+    entries: dict[str, dict] = {}
+    current = None
+    for line in markdown.splitlines():
+        heading = _FAQ_HEADING.match(line)
+        if heading:
+            current = entries.setdefault(heading.group(1), {"certainty": None, "topics": []})
+            continue
+        meta = _FAQ_META.match(line.strip())
+        if current is not None and meta:
+            key, value = meta.groups()
+            if key == "certainty":
+                current["certainty"] = value
+            else:
+                current["topics"] = [t.strip() for t in value.split(",") if t.strip()]
+        elif line.strip():
+            current = None  # the metadata sits directly under the heading
+    return entries
+
+
+# --- The everyday words -----------------------------------------------------------------------------
+
+
+def load_words(path: Path = WORDS) -> list[dict]:
+    """Every entry of content/search-words.toml, with its line; a broken entry stops the build."""
+    name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PluginError(f"Fant ikke {name}: søkeordene nettstedet bruker.") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PluginError(f"{name}: {exc}") from None
+    lines = text.splitlines()
+    starts = [n for n, line in enumerate(lines, 1) if line.strip() == "[[ord]]"]
+    entries = data.get("ord", [])
+    problems = []
+    if set(data) - {"ord"}:
+        problems.append(f"{name}: ukjent innhold {sorted(set(data) - {'ord'})}; hver oppføring begynner med [[ord]]")
+    for entry, line in zip(entries, starts):
+        where = f"{name}:{line}"
+        before = lines[line - 2].strip() if line > 1 else ""
+        if not before.startswith("#") or not before.lstrip("# ").strip():
+            problems.append(f"{where}: skriv en kommentar (# …) rett over [[ord]] som forklarer oppføringen")
+        for key in ("skriver", "betyr", "svar"):
+            value = entry.get(key)
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+                problems.append(f"{where}: «{key}» må være en liste med minst ett ord i anførselstegn")
+        unknown = set(entry) - {"skriver", "betyr", "svar"}
+        if unknown:
+            problems.append(f"{where}: ukjent felt {sorted(unknown)} (bare skriver, betyr og svar)")
+        entry["line"] = line
+    if problems:
+        raise PluginError("Søkeordene har feil:\n" + "\n".join(problems))
+    return entries
+
+
+# --- Sections of a page -----------------------------------------------------------------------------
+
+
+class _Sections(HTMLParser):
+    """A page's article split at every heading with an id. Collects, per section, the heading's own
+    text (title), the prose (text) and what stands in blockquotes (quote), and the certainty of the
+    nearest enclosing element that states one (data-certainty)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool, str | None]] = []  # (tag, skipped, certainty)
+        self.sections: list[dict] = []
+        self.heading: str | None = None  # the tag of the heading whose text is a title
+        self.heading_depth = 0
+        self.quote_depth = 0
+        self._new(None, None)
+
+    def _new(self, anchor, certainty):
+        self.current = {"id": anchor, "title": [], "text": [], "quote": [], "certainty": certainty, "link": False}
+        self.sections.append(self.current)
+
+    def _skipping(self) -> bool:
+        return any(skipped for _, skipped, _ in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _VOID:
+            if tag == "br":
+                self._put(" ")
+            return
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        skipped = (tag in ("template", "script", "style") or "hidden" in a or "data-search-exclude" in a
+                   or "headerlink" in classes)
+        certainty = a.get("data-certainty") or (self.stack[-1][2] if self.stack else None)
+        self.stack.append((tag, skipped, certainty))
+        if self._skipping():
+            return
+        if tag in ("blockquote", "figcaption"):
+            self.quote_depth += 1
+        if tag == "a" and self.heading:
+            self.current["link"] = True
+        if tag in _HEADING and a.get("id"):
+            self._new(a["id"], certainty)
+            self.heading, self.heading_depth = tag, len(self.stack)
+        elif tag in _BLOCK:
+            self._put(" ")
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            t, skipped, _ = self.stack.pop()
+            if not skipped and not self._skipping() and t in ("blockquote", "figcaption"):
+                self.quote_depth -= 1
+            if t == self.heading and len(self.stack) < self.heading_depth:
+                self.heading = None
+            if t == tag:
+                break
+        if tag in _BLOCK:
+            self._put(" ")
+
+    def handle_data(self, data):
+        if not self._skipping():
+            self._put(data)
+
+    def _put(self, data: str):
+        part = ("title" if self.heading else "quote" if self.quote_depth else "text")
+        self.current[part].append(data)
+
+
+def _clean(parts: list[str]) -> str:
+    return " ".join(unescape("".join(parts)).split())
+
+
+def sections(html: str) -> list[dict]:
+    """The sections of an article's HTML: id (None before the first heading), title, text, quote, certainty."""
+    parser = _Sections()
+    parser.feed(html)
+    parser.close()
+    out = []
+    first = next((s for s in parser.sections if s["id"]), None)  # the page's own heading (h1)
+    for s in parser.sections:
+        section = {k: _clean(s[k]) for k in ("title", "text", "quote")}
+        # A heading with nothing under it says nothing (a section title before its points), unless
+        # it is the page's own, or itself a link (the guideline's «Avtale om hjemmekontor» leads to
+        # the form).
+        if not (section["text"] or section["quote"] or s["link"] or s is first):
+            continue
+        out.append({"id": s["id"], **section, "certainty": s["certainty"]})
+    return out
+
+
+def page_documents(page, faq: dict[str, dict]) -> list[dict]:
+    """The search documents of one page. The first heading (the page's h1) stands for the page."""
+    tree = page.meta.get("beslutningstre")
+    url = page.url
+    source = SOURCES.get(url) or page.title
+    kind = "tree" if tree else {"retningslinje/": "guideline", "faq/": "faq"}.get(url, "page")
+    boost = float((page.meta.get("search") or {}).get("boost", 1))
+    docs = []
+    for n, s in enumerate(sections(page.content or "")):
+        if tree and s["id"] in TREE_FURNITURE:
+            continue
+        top = n == 0
+        doc = {"location": url if top else f"{url}#{s['id']}", "source": TREE if tree and top else source,
+               "kind": kind, "top": top,
+               "title": s["title"] or page.title, "text": s["text"], "quote": s["quote"]}
+        meta = faq.get(s["id"]) if kind == "faq" and not top else None
+        certainty = (meta or {}).get("certainty") or s["certainty"]
+        if certainty:
+            doc["certainty"] = certainty
+        if meta and meta["topics"]:
+            doc["topics"] = meta["topics"]
+        if boost != 1:
+            doc["boost"] = boost
+        docs.append(doc)
+    return docs
+
+
+# --- MkDocs events ----------------------------------------------------------------------------------
+
+_state: dict = {}
+
+
+def on_config(config):
+    _state.clear()
+    _state.update(words=load_words(), docs={}, faq={})
+    return config
+
+
+# --- Comparison of engines (issue 19): SEARCH_ENGINE=lunr|pagefind builds a candidate -------------
+CANDIDATE = os.environ.get("SEARCH_ENGINE", "minisearch")
+CANDIDATES = {
+    "lunr": {"vendor/lunr.min.js": "node_modules/lunr/lunr.min.js",
+             "vendor/lunr.stemmer.support.min.js": "node_modules/lunr-languages/min/lunr.stemmer.support.min.js",
+             "vendor/lunr.no.min.js": "node_modules/lunr-languages/min/lunr.no.min.js"},
+    "pagefind": {},
+}
+PRELOAD = {
+    "lunr": ["engine.js", "query.js", "stopwords.js", "vendor/lunr.min.js", "vendor/lunr.stemmer.support.min.js",
+             "vendor/lunr.no.min.js"],
+    "pagefind": ["engine.js", "query.js", "stopwords.js", "vendor/stemmer-no.js", "../../../pagefind/pagefind.js"],
+}
+
+
+def _candidate(files, config):
+    for f in [f for f in files if f.src_uri.startswith(SCRIPTS + "candidates/")]:
+        files.remove(f)
+    if CANDIDATE == "minisearch":
+        return
+    theme = Path(config.theme.dirs[0])
+    engine = files.get_file_from_path(SCRIPTS + "engine.js")
+    files.remove(engine)
+    files.append(File.generated(config, SCRIPTS + "engine.js",
+                                content=(theme / SCRIPTS / "candidates" / f"engine-{CANDIDATE}.js").read_text(encoding="utf-8")))
+    entry = files.get_file_from_path(SCRIPTS + "search.js")
+    files.remove(entry)
+    text = Path(entry.abs_src_path).read_text(encoding="utf-8")
+    text = re.sub(r"const ENGINE = \[[^\]]*\];", "const ENGINE = " + json.dumps(PRELOAD[CANDIDATE]) + ";", text)
+    files.append(File.generated(config, SCRIPTS + "search.js", content=text))
+    root = Path(config.config_file_path).parent
+    for target, source in CANDIDATES[CANDIDATE].items():
+        files.append(File.generated(config, SCRIPTS + target, abs_src_path=str(root / source)))
+
+
+def _pagefind(site: Path, docs: list[dict]) -> None:
+    """One small page per section for Pagefind, indexed into site/pagefind/."""
+    import html
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, d in enumerate(docs):
+            page = Path(tmp) / "d" / str(n) / "index.html"
+            page.parent.mkdir(parents=True)
+            topics = " ".join(d.get("topics", []))
+            page.write_text(
+                f'<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>{html.escape(d["title"])}</title></head>'
+                f'<body><main data-pagefind-body><h1 data-pagefind-weight="2">{html.escape(d["title"])}</h1>'
+                f'<p>{html.escape(d["text"])}</p><blockquote data-pagefind-weight="0.5">{html.escape(d["quote"])}</blockquote>'
+                f'<p data-pagefind-weight="2">{html.escape(topics)}</p></main></body></html>', encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(site / "pagefind"),
+                        "--force-language", "no", "--quiet"], check=True)
+
+
+def on_files(files, config):
+    """The search's scripts from overrides/ are published as they are; the vendored libraries are
+    copied from node_modules."""
+    _candidate(files, config)
+    root = Path(config.config_file_path).parent
+    for target, source in VENDOR.items():
+        path = root / source
+        if not path.exists():
+            raise PluginError(f"Fant ikke {source}; kjør «npm ci» (make setup)")
+        text = _SOURCE_MAP.sub("\n", path.read_text(encoding="utf-8"))
+        files.append(File.generated(config, SCRIPTS + target, content=text))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if page.url == "faq/":
+        _state["faq"] = faq_entries(markdown)
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    search = page.meta.get("search") or {}
+    if not search.get("exclude"):
+        _state["docs"][page.url] = page_documents(page, _state["faq"])
+    return context
+
+
+def on_post_build(config) -> None:
+    docs = [d for url in sorted(_state["docs"], key=_page_order) for d in _state["docs"][url]]
+    locations = {d["location"] for d in docs}
+    missing = [f"content/search-words.toml:{w['line']}: «{t}» finnes ikke på nettstedet"
+               for w in _state["words"] for t in w["svar"] if t not in locations and t.rstrip("/") + "/" not in locations]
+    if missing:
+        raise PluginError("Søkeordene viser til deler som ikke finnes:\n" + "\n".join(missing))
+    words = [{"skriver": w["skriver"], "betyr": w["betyr"]} for w in _state["words"]]
+    out = Path(config.site_dir) / TARGET
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"docs": docs, "words": words}, ensure_ascii=False, separators=(",", ":")),
+                   encoding="utf-8")
+    if CANDIDATE == "pagefind":
+        _pagefind(Path(config.site_dir), docs)
+
+
+def _page_order(url: str) -> tuple[int, str]:
+    """The answers first (FAQ, guideline, trees), then the other pages: ties keep this order."""
+    return ({"faq/": 0, "retningslinje/": 1}.get(url, 2 if url.startswith("beslutningstre/") else 3), url)
