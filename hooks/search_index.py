@@ -20,8 +20,6 @@ Self-contained on purpose: it imports no other hook and no package of the reposi
 from __future__ import annotations
 
 import json
-import logging
-import os
 import re
 import tomllib
 from html import unescape
@@ -31,7 +29,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-log = logging.getLogger("mkdocs.plugins.search_index")
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ROOT / "content" / "search-words.toml"
@@ -253,66 +250,9 @@ def on_config(config):
     return config
 
 
-# --- Comparison of engines (issue 19): SEARCH_ENGINE=lunr|pagefind builds a candidate -------------
-CANDIDATE = os.environ.get("SEARCH_ENGINE", "minisearch")
-CANDIDATES = {
-    "lunr": {"vendor/lunr.min.js": "node_modules/lunr/lunr.min.js",
-             "vendor/lunr.stemmer.support.min.js": "node_modules/lunr-languages/min/lunr.stemmer.support.min.js",
-             "vendor/lunr.no.min.js": "node_modules/lunr-languages/min/lunr.no.min.js"},
-    "pagefind": {},
-}
-PRELOAD = {
-    "lunr": ["engine.js", "query.js", "stopwords.js", "vendor/lunr.min.js", "vendor/lunr.stemmer.support.min.js",
-             "vendor/lunr.no.min.js"],
-    "pagefind": ["engine.js", "query.js", "stopwords.js", "vendor/stemmer-no.js", "../../../pagefind/pagefind.js"],
-}
-
-
-def _candidate(files, config):
-    for f in [f for f in files if f.src_uri.startswith(SCRIPTS + "candidates/")]:
-        files.remove(f)
-    if CANDIDATE == "minisearch":
-        return
-    theme = Path(config.theme.dirs[0])
-    engine = files.get_file_from_path(SCRIPTS + "engine.js")
-    files.remove(engine)
-    files.append(File.generated(config, SCRIPTS + "engine.js",
-                                content=(theme / SCRIPTS / "candidates" / f"engine-{CANDIDATE}.js").read_text(encoding="utf-8")))
-    entry = files.get_file_from_path(SCRIPTS + "search.js")
-    files.remove(entry)
-    text = Path(entry.abs_src_path).read_text(encoding="utf-8")
-    text = re.sub(r"const ENGINE = \[[^\]]*\];", "const ENGINE = " + json.dumps(PRELOAD[CANDIDATE]) + ";", text)
-    files.append(File.generated(config, SCRIPTS + "search.js", content=text))
-    root = Path(config.config_file_path).parent
-    for target, source in CANDIDATES[CANDIDATE].items():
-        files.append(File.generated(config, SCRIPTS + target, abs_src_path=str(root / source)))
-
-
-def _pagefind(site: Path, docs: list[dict]) -> None:
-    """One small page per section for Pagefind, indexed into site/pagefind/."""
-    import html
-    import subprocess
-    import sys
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        for n, d in enumerate(docs):
-            page = Path(tmp) / "d" / str(n) / "index.html"
-            page.parent.mkdir(parents=True)
-            topics = " ".join(d.get("topics", []))
-            page.write_text(
-                f'<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>{html.escape(d["title"])}</title></head>'
-                f'<body><main data-pagefind-body><h1 data-pagefind-weight="2">{html.escape(d["title"])}</h1>'
-                f'<p>{html.escape(d["text"])}</p><blockquote data-pagefind-weight="0.5">{html.escape(d["quote"])}</blockquote>'
-                f'<p data-pagefind-weight="2">{html.escape(topics)}</p></main></body></html>', encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(site / "pagefind"),
-                        "--force-language", "no", "--quiet"], check=True)
-
-
 def on_files(files, config):
     """The search's scripts from overrides/ are published as they are; the vendored libraries are
     copied from node_modules."""
-    _candidate(files, config)
     root = Path(config.config_file_path).parent
     for target, source in VENDOR.items():
         path = root / source
@@ -348,8 +288,6 @@ def on_post_build(config) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"docs": docs, "words": words}, ensure_ascii=False, separators=(",", ":")),
                    encoding="utf-8")
-    if CANDIDATE == "pagefind":
-        _pagefind(Path(config.site_dir), docs)
 
 
 def _page_order(url: str) -> tuple[int, str]:
