@@ -33,6 +33,9 @@ from mkdocs.structure.files import File
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ROOT / "content" / "search-words.toml"
 TARGET = "search/sok.json"
+# Material's search plugin writes its own index; nothing fetches it (the form is not named
+# "search"), so it goes.
+MATERIAL_INDEX = "search/search_index.json"
 SCRIPTS = "assets/javascripts/search/"
 # Files the browser imports, copied from node_modules (licences beside them there) without their
 # source-map comment: the maps are not shipped, so DevTools would ask for a file that is not there.
@@ -284,6 +287,7 @@ def on_post_build(config) -> None:
     if missing:
         raise PluginError("Søkeordene viser til deler som ikke finnes:\n" + "\n".join(missing))
     words = [{"skriver": w["skriver"], "betyr": w["betyr"]} for w in _state["words"]]
+    (Path(config.site_dir) / MATERIAL_INDEX).unlink(missing_ok=True)
     out = Path(config.site_dir) / TARGET
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"docs": docs, "words": words}, ensure_ascii=False, separators=(",", ":")),
