@@ -22,7 +22,7 @@ export function open(data) {
                                              topics: (doc.topics || []).join(" ") }));
   index.addAll(docs);
   const df = documentFrequency(docs, FIELDS, stem);
-  const analyzer = new Analyzer({ stem, known: new Set(df.keys()), words: data.words });
+  const analyzer = new Analyzer({ stem, df, words: data.words });
   return { analyzer, search: (analysis, loose) => search(index, analysis, df, docs.length, loose) };
 }
 

@@ -45,12 +45,14 @@ const WEIGHT = { query: 1, vocabulary: 0.9, part: 0.7 };
 // Definite and plural endings people glue onto short words and abbreviations ("pcen", "pc'en").
 const ENDINGS = ["ene", "en", "et", "a", "er", "ar", "e"];
 const MIN_PART = 3;
+const RARE = 3; // sections
 
 export class Analyzer {
-  // stem: word -> stem; known: Set of the stems the index holds; words: [{skriver, betyr}].
-  constructor({ stem, known, words }) {
+  // stem: word -> stem; df: stem -> in how many sections it stands; words: [{skriver, betyr}].
+  constructor({ stem, df, words }) {
     this.stem = stem;
-    this.known = known;
+    this.df = df;
+    this.known = new Set(df.keys());
     this.single = new Map(); // a word, or its stem -> the stems it means
     this.phrases = []; // [[stem, ...], the stems it means], longest first
     for (const entry of words) {
@@ -109,8 +111,9 @@ export class Analyzer {
       const typo = !known && this.nearKnown(stem);
       const parts = typo ? null : (!known && this.unending(token)) || this.split(token);
       add(stem, "query", known || (parts?.length === 2));
-      // A compound's parts count too: «hjemmekontoravtale» is also about «avtale».
-      if (parts && (!known || parts.length === 2)) {
+      // A rare compound's parts count too: «hjemmekontoravtale» is also about «avtale». A common
+      // one («hjemmekontor») is a word of its own; its parts would only add noise.
+      if (parts && (!known || (parts.length === 2 && this.df.get(stem) <= RARE))) {
         parts.forEach((p) => (this.single.get(p) || [this.stem(p)]).forEach((m) => add(m, "part")));
       }
     });
