@@ -23,7 +23,8 @@ export function open(data) {
   index.addAll(docs);
   const df = documentFrequency(docs, FIELDS, stem);
   const analyzer = new Analyzer({ stem, df, words: data.words });
-  return { analyzer, search: (analysis, loose) => search(index, analysis, df, docs.length, loose) };
+  const isCommon = (stem) => commonness(df.get(stem) || 0, docs.length) < 1;
+  return { analyzer, isCommon, search: (analysis, loose) => search(index, analysis, df, docs.length, loose) };
 }
 
 // Every section that matches any term, best first: [{id, score, matched: Set of query stems}].

@@ -45,7 +45,7 @@ const WEIGHT = { query: 1, vocabulary: 0.9, part: 0.7 };
 // Definite and plural endings people glue onto short words and abbreviations ("pcen", "pc'en").
 const ENDINGS = ["ene", "en", "et", "a", "er", "ar", "e"];
 const MIN_PART = 3;
-const RARE = 3; // sections
+const RARE = 5; // sections
 
 export class Analyzer {
   // stem: word -> stem; df: stem -> in how many sections it stands; words: [{skriver, betyr}].
@@ -78,17 +78,20 @@ export class Analyzer {
     return this.known.has(this.stem(word)) || this.single.has(word) || this.single.has(this.stem(word));
   }
 
-  // A query -> {terms: [{stem, weight, kind, exact}], stems: Set of every stem it stands for}.
-  // `exact` is false for a typed word the index does not hold and nothing explained: the engine
-  // may match it loosely (typos).
+  // A query -> {terms: [{stem, weight, kind, exact, explained}], stems: Set of every stem it stands
+  // for}. `exact` is false for a typed word the index does not hold and nothing explained: the
+  // engine may match it loosely (typos). `explained`: a typed word whose meaning other terms carry
+  // (the vocabulary's, or a compound's parts).
   analyse(query) {
     const tokens = tokenize(query);
     const stems = tokens.map((t) => this.stem(t));
     const out = new Map();
-    const add = (stem, kind, exact = true) => {
+    const add = (stem, kind, exact = true, explained = false) => {
       const weight = WEIGHT[kind];
       const had = out.get(stem);
-      if (!had || had.weight < weight) out.set(stem, { stem, weight, kind, exact: exact || had?.exact || false });
+      if (!had || had.weight < weight) {
+        out.set(stem, { stem, weight, kind, exact: exact || had?.exact || false, explained: explained || had?.explained || false });
+      }
     };
     const covered = new Set();
     for (let i = 0; i < tokens.length; i++) {
@@ -106,11 +109,11 @@ export class Analyzer {
       const meaning = covered.has(i) ? null : this.single.get(token) || this.single.get(stem);
       if (meaning) meaning.forEach((m) => add(m, "vocabulary"));
       const known = this.known.has(stem);
-      if (meaning || covered.has(i)) return add(stem, "query");
+      if (meaning || covered.has(i)) return add(stem, "query", true, true);
       // A typo of a word the index holds is matched loosely by the engine, not split.
       const typo = !known && this.nearKnown(stem);
       const parts = typo ? null : (!known && this.unending(token)) || this.split(token);
-      add(stem, "query", known || (parts?.length === 2));
+      add(stem, "query", known || (parts?.length === 2), !known && Boolean(parts));
       // A rare compound's parts count too: «hjemmekontoravtale» is also about «avtale». A common
       // one («hjemmekontor») is a word of its own; its parts would only add noise.
       if (parts && (!known || (parts.length === 2 && this.df.get(stem) <= RARE))) {

@@ -49,7 +49,8 @@ function matches(word, stemOf, stems) {
 function sentence(text, stemOf, stems) {
   if (!text) return "";
   const sentences = [];
-  for (const s of text.split(/(?<=[.!?»])\s+/)) {
+  // Not at "?": an answer's text names other questions ("Se Er jeg forsikret …?").
+  for (const s of text.split(/(?<=[.!»])\s+(?=[\p{Lu}«])/u)) {
     if (sentences.length && sentences.at(-1).length < MIN_SENTENCE) sentences[sentences.length - 1] += " " + s;
     else sentences.push(s);
   }

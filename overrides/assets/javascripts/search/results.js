@@ -7,12 +7,15 @@ const CUTOFF = 0.15;
 // How much a section counts by where it is: the answers (FAQ, guideline, trees) fully, the
 // site's other pages (front page, about) less.
 const KIND = { faq: 1, guideline: 1, tree: 1, page: 0.4 };
+const OVERVIEW = 4;
 
 // engine: {analyzer, search(analysis, loose?)}; docs: the index's documents.
 // -> {results: [{doc, score}], fallback: bool, analysis}
 export async function answer(engine, docs, query) {
   const analysis = engine.analyzer.analyse(query);
-  let hits = rank(await engine.search(analysis), docs);
+  const found = await engine.search(analysis);
+  if (onlyCommon(engine, analysis, found)) return { results: await fallback(engine, docs, analysis, found), fallback: true, analysis };
+  let hits = rank(found, docs, generic(engine, found));
   const silent = silentFirst(docs, analysis, engine.analyzer);
   if (silent.length) {
     const top = hits.length ? hits[0].score : 1;
@@ -27,11 +30,28 @@ export async function answer(engine, docs, query) {
   return { results: await fallback(engine, docs, analysis), fallback: true, analysis };
 }
 
-function rank(hits, docs) {
+// The query has a word of its own that nothing matched («sommerferie»), and every section found
+// matched only common words («hjemmekontor»): that is nothing found, said honestly, with those
+// sections as the closest.
+function onlyCommon(engine, analysis, hits) {
+  const own = analysis.terms.filter((t) => t.kind === "query" && !t.explained && !engine.isCommon(t.stem));
+  const matched = new Set(hits.flatMap((h) => [...h.matched]));
+  return hits.length > 0 && own.some((t) => !matched.has(t.stem)) && ![...matched].some((s) => !engine.isCommon(s));
+}
+
+// Only common words matched («hjemmekontor», «jobbe hjemmefra»): a question that general is best
+// answered by an overview (a tree's start, the guideline, the FAQ), not by the section that happens
+// to say the word most.
+function generic(engine, hits) {
+  return hits.length > 0 && !hits.some((h) => [...h.matched].some((s) => !engine.isCommon(s)));
+}
+
+function rank(hits, docs, overview = false) {
   return hits
     .map((h) => {
       const doc = docs[h.id];
-      return { id: h.id, score: h.score * (KIND[doc.kind] ?? 1) * Math.sqrt(doc.boost || 1) };
+      const top = overview && doc.top && doc.kind !== "page" ? OVERVIEW : 1;
+      return { id: h.id, score: h.score * top * (KIND[doc.kind] ?? 1) * Math.sqrt(doc.boost || 1) };
     })
     .sort((a, b) => b.score - a.score);
 }
@@ -52,10 +72,10 @@ function silentFirst(docs, analysis, analyzer) {
   return ids;
 }
 
-// Nothing matched: the closest sections by a looser match, then the four decision trees and the
-// FAQ, each once, in that order. Scores fall in that order too, so the best comes first.
-async function fallback(engine, docs, analysis) {
-  const close = rank(await engine.search(analysis, true), docs).slice(0, 3).map((h) => docs[h.id]);
+// Nothing matched: the closest sections (those found, or else by a looser match), then the four
+// decision trees and the FAQ, each once, in that order. Scores fall in that order too, so the best comes first.
+async function fallback(engine, docs, analysis, found = []) {
+  const close = rank(found.length ? found : await engine.search(analysis, true), docs).slice(0, 3).map((h) => docs[h.id]);
   const entry = docs.filter((d) => d.top && (d.kind === "tree" || d.kind === "faq"));
   const trees = entry.filter((d) => d.kind === "tree");
   const faq = entry.filter((d) => d.kind === "faq");
