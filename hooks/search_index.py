@@ -19,6 +19,7 @@ Self-contained on purpose: it imports no other hook and no package of the reposi
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import tomllib
@@ -26,6 +27,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -242,6 +244,24 @@ def page_documents(page, faq: dict[str, dict]) -> list[dict]:
     return docs
 
 
+# --- Material's search worker ------------------------------------------------------------------------
+
+# Material starts its lunr worker on every page load, though its search never gets an index here. The
+# theme's config (overrides/main.html, block config) points it at this file instead: a worker that
+# does nothing, under a name that carries its hash, so browsers keep it like Material's own files.
+IDLE_WORKER = "// Material starts a search worker on every page; the site's own search (search.js) answers instead.\n"
+IDLE_NAME = f"{SCRIPTS}idle.{hashlib.sha256(IDLE_WORKER.encode()).hexdigest()[:8]}.min.js"
+_MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js")
+
+
+def idle_search_worker(config_html: str) -> str:
+    """Material's config script with its search worker swapped for the idle one."""
+    out, count = _MATERIAL_WORKER.subn(IDLE_NAME, str(config_html))
+    if count != 1:
+        raise PluginError("Fant ikke Materials søke-worker i konfigurasjonen (overrides/main.html); er Material oppgradert?")
+    return Markup(out)
+
+
 # --- MkDocs events ----------------------------------------------------------------------------------
 
 _state: dict = {}
@@ -263,7 +283,13 @@ def on_files(files, config):
             raise PluginError(f"Fant ikke {source}; kjør «npm ci» (make setup)")
         text = _SOURCE_MAP.sub("\n", path.read_text(encoding="utf-8"))
         files.append(File.generated(config, SCRIPTS + target, content=text))
+    files.append(File.generated(config, IDLE_NAME, content=IDLE_WORKER))
     return files
+
+
+def on_env(env, config, files):
+    env.filters["idle_search_worker"] = idle_search_worker
+    return env
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

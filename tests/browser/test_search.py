@@ -136,6 +136,16 @@ def test_searching_never_starts_the_decision_trees_engine(page, context):
     assert not [u for u in context.guard.requests if RUNTIME.search(urlsplit(u).path)]
 
 
+def test_material_s_own_engine_and_index_are_never_fetched(page, context):
+    # Material's lunr worker starts on every page load; it is swapped for an idle one, and its index
+    # is never asked for (the site's search brings its own).
+    page.goto("", wait_until="networkidle")
+    type_query(page, "hytte")
+    paths = [urlsplit(u).path for u in context.guard.requests]
+    assert any(p.endswith("/search/sok.json") for p in paths)
+    assert not [p for p in paths if re.search(r"/workers/search\.|/javascripts/lunr/|search_index\.json", p)], paths
+
+
 def test_a_search_that_cannot_start_says_so_in_norwegian(page):
     page.route("**/search/sok.json", lambda route: route.abort())
     page.goto("")
