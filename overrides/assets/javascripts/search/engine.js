@@ -39,7 +39,7 @@ function search(index, { terms }, df, total, loose = false) {
     combineWith: "OR",
     // A word the index lacks may be a typo: match it within a fifth of its letters.
     fuzzy: (term) => (loose ? 0.4 : !byStem.get(term)?.exact && term.length >= 4 ? 0.2 : false),
-    prefix: (term) => term.length >= (loose ? 3 : 4),
+    prefix: (term) => term.length >= (loose ? 3 : byStem.get(term)?.last ? 2 : 4),
     weights: { fuzzy: 0.5, prefix: 0.4 },
     boostTerm: (term) => (byStem.get(term)?.weight ?? 1) * commonness(df.get(term) || 0, total),
   });

@@ -78,8 +78,8 @@ export class Analyzer {
     return this.known.has(this.stem(word)) || this.single.has(word) || this.single.has(this.stem(word));
   }
 
-  // A query -> {terms: [{stem, weight, kind, exact, explained}], stems: Set of every stem it stands
-  // for}. `exact` is false for a typed word the index does not hold and nothing explained: the
+  // A query -> {terms: [{stem, weight, kind, exact, explained, last}], stems: Set of every stem it
+  // stands for}. `exact` is false for a typed word the index does not hold and nothing explained: the
   // engine may match it loosely (typos). `explained`: a typed word whose meaning other terms carry
   // (the vocabulary's, or a compound's parts).
   analyse(query) {
@@ -120,6 +120,9 @@ export class Analyzer {
         parts.forEach((p) => (this.single.get(p) || [this.stem(p)]).forEach((m) => add(m, "part")));
       }
     });
+    // The word being typed is most likely not finished: the engine may take it as a beginning.
+    const last = tokens.length && !isStopword(tokens.at(-1)) ? out.get(stems.at(-1)) : null;
+    if (last) last.last = true;
     const terms = [...out.values()];
     return { terms, stems: new Set(terms.map((t) => t.stem)) };
   }
