@@ -137,11 +137,15 @@ export class Analyzer {
     return false;
   }
 
-  // A short word with an ending glued on ("pcen", "pc'en" -> "pc"), as the word the index holds.
+  // A short word with an ending glued on ("pcen", "pc'en" -> "pc"), or a feminine form the index
+  // writes with -en or -e ("uka" -> "uken"), as the word the index holds.
   unending(word) {
     for (const ending of ENDINGS) {
       const rest = word.slice(0, -ending.length);
-      if (word.endsWith(ending) && rest.length >= 2 && this.known.has(rest)) return [rest];
+      if (!word.endsWith(ending) || rest.length < 2) continue;
+      const forms = ending === "a" ? [rest, rest + "en", rest + "e"] : [rest];
+      const form = forms.find((f) => this.known.has(this.stem(f)));
+      if (form) return [form];
     }
     return null;
   }
