@@ -31,7 +31,6 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ROOT / "content" / "search-words.toml"
 TARGET = "search/sok.json"
@@ -52,7 +51,6 @@ TREE = "Beslutningstre"
 # A tree page's overview furniture (overrides/partials/beslutningstre/page.md): the outline's
 # questions and outcomes are indexed, the sections that repeat them are not.
 TREE_FURNITURE = {"hele-treet", "diagram", "alle-veier"}
-SILENT = "ikke-omtalt"
 
 _HEADING = {f"h{n}" for n in range(1, 7)}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -309,7 +307,7 @@ def on_post_build(config) -> None:
     docs = [d for url in sorted(_state["docs"], key=_page_order) for d in _state["docs"][url]]
     locations = {d["location"] for d in docs}
     missing = [f"content/search-words.toml:{w['line']}: «{t}» finnes ikke på nettstedet"
-               for w in _state["words"] for t in w["svar"] if t not in locations and t.rstrip("/") + "/" not in locations]
+               for w in _state["words"] for t in w["svar"] if t not in locations]
     if missing:
         raise PluginError("Søkeordene viser til deler som ikke finnes:\n" + "\n".join(missing))
     words = [{"skriver": w["skriver"], "betyr": w["betyr"]} for w in _state["words"]]
