@@ -69,6 +69,10 @@ def test_a_key_opens_search_and_the_arrows_and_enter_choose_a_result(page, key):
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlsplit(url).path == best.path and urlsplit(url).fragment == best.fragment)
     expect(page.locator(FIELD)).not_to_be_focused()
+    # Material's instant navigation keeps the header: search goes on working on the new page.
+    page.keyboard.press(key)
+    enter(page, "hytta")
+    assert "faq/#hytte" in shown(page)[:3]
 
 
 def test_escape_closes_search(page):
