@@ -22,7 +22,7 @@ function mount(box) {
   const meta = box.querySelector(".md-search-result__meta");
   const list = box.querySelector(".md-search-result__list");
   const status = box.querySelector("[data-search-status]");
-  const help = box.querySelector("template[data-search-help]");
+  const help = box.querySelector("[data-search-help] > li");
   const text = box.dataset;
   let engine = null;
   let docs = [];
@@ -59,7 +59,7 @@ function mount(box) {
   function show(line, items, withHelp = false) {
     meta.textContent = line;
     list.replaceChildren(...items);
-    if (withHelp && help) list.append(help.content.cloneNode(true));
+    if (withHelp && help) list.append(help.cloneNode(true));
     clearTimeout(announce);
     announce = setTimeout(() => (status.textContent = line), ANNOUNCE_AFTER_MS);
   }
