@@ -10,7 +10,7 @@ NODE    := node_modules/.package-lock.json
 HOST    ?= 127.0.0.1
 SERVE_PORT ?= 8000
 
-.PHONY: help setup site serve test lint chromium nginx-installed bench clean pyodide-test-wheels sjekk
+.PHONY: help setup site serve test lint chromium nginx-installed bench search-bench clean pyodide-test-wheels sjekk
 
 help:
 	@echo "make serve   – installerer det som trengs og viser nettstedet på http://$(HOST):$(SERVE_PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make sjekk   – sjekker trærne og sitatene mot den nyeste retningslinjen i kilde/ (fil:linje)"
 	@echo "make lint    – statiske sjekker av koden (ruff, mypy, Biome)"
 	@echo "make bench   – måler ytelsen til beslutningstreet"
+	@echo "make search-bench – måler søket: riktige treff, bytes og tid til første treff"
 	@echo "make nginx   – viser nettstedet gjennom nginx slik intranettet gjør, på http://127.0.0.1:$(PORT)/hjemmekontor/"
 	@echo "make load    – lastmåling av nginx med wrk (bare 127.0.0.1)"
 
@@ -99,6 +100,11 @@ test: setup lint chromium nginx-installed site pyodide-test-wheels
 # nginx as deployed (RUNS=3 by default: a few minutes).
 bench: setup chromium nginx-installed site
 	$(PY) -m tools.bench --runs $(or $(RUNS),3)
+
+# A benchmark, not a test: the query set (tests/search/queries.toml) through the real search box,
+# hits in the first 3 and 5, bytes on the wire and time to first result on the home profile.
+search-bench: setup chromium nginx-installed site
+	$(PY) -m tools.search_bench --runs $(or $(RUNS),3)
 
 clean:
 	rm -rf site $(NGINX_SITE) .pytest_cache dist

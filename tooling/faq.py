@@ -8,7 +8,8 @@ silent on something, which words would end that silence if a new guideline versi
     <!-- topics: privat pc, egen maskin -->
 
 - `entries(path) -> list[Entry]`: every entry, in page order, with its lines, its certainty and
-  topics, the guideline anchors it quotes or links to, and its quotes.
+  topics, the guideline anchors it quotes or links to, and its quotes; `parse(text, source)` the same
+  for Markdown in hand (the search index reads the page as MkDocs gives it).
 - `METADATA`: the comment form, `<!-- key: value -->`; `hooks/faq_entries.py` renders the certainty
   as a label and drops the comments from the page.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 from guideline.problems import display_path
 from guideline.quotes import Quote
 
-from .quotes import GUIDELINE_LINK, page_quotes
+from .quotes import GUIDELINE_LINK, markdown_quotes
 
 HEADING = re.compile(r"^## (?P<title>.+?)\s*\{\s*#(?P<id>[a-z0-9-]+)[^}]*\}\s*$")
 METADATA = re.compile(r"^<!--\s*(?P<key>[a-z]+):\s*(?P<value>.*?)\s*-->\s*$")
@@ -49,10 +50,15 @@ class Entry:
 
 
 def entries(path: Path) -> list[Entry]:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    return parse(path.read_text(encoding="utf-8"), display_path(path))
+
+
+def parse(text: str, source: str) -> list[Entry]:
+    """The entries of an FAQ page's Markdown; `source` names the file in messages. Metadata counts
+    only directly under its heading (blank lines aside): a comment further down is just a comment."""
+    lines = text.splitlines()
     heads = [(n, m) for n, line in enumerate(lines, 1) if (m := HEADING.match(line))]
-    quotes = page_quotes(path)
-    source = display_path(path)
+    quotes = markdown_quotes(text, source)
     found = []
     for index, (start, heading) in enumerate(heads):
         end = heads[index + 1][0] - 1 if index + 1 < len(heads) else len(lines)
@@ -64,6 +70,8 @@ def entries(path: Path) -> list[Entry]:
             if match:
                 metadata.setdefault(match["key"], match["value"])
                 at.setdefault(match["key"], offset)
+            elif line.strip():
+                break
         own = tuple(q for q in quotes if start <= q.line <= end)
         linked = [m.group(1) for line in body for m in GUIDELINE_LINK.finditer(line)]
         anchors = tuple(dict.fromkeys([*(q.anchor for q in own), *linked]))

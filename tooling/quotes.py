@@ -37,11 +37,15 @@ def tree_quotes(trees: Iterable) -> list[Quote]:
 
 
 def page_quotes(path: Path) -> list[Quote]:
-    source = display_path(path)
+    return markdown_quotes(path.read_text(encoding="utf-8"), display_path(path))
+
+
+def markdown_quotes(text: str, source: str) -> list[Quote]:
+    """`page_quotes` of a page's Markdown as text; `source` names it in messages."""
     quotes: list[Quote] = []
     block: list[tuple[int, str]] = []
     fenced = False
-    for number, line in enumerate([*path.read_text(encoding="utf-8").splitlines(), ""], 1):
+    for number, line in enumerate([*text.splitlines(), ""], 1):
         if _FENCE.match(line):
             fenced = not fenced
         marker = None if fenced else _BLOCKQUOTE.match(line)

@@ -31,7 +31,7 @@ def one(site: Path, pattern: str) -> str:
     ("assets/javascripts/beslutningstre-worker.js", "text/javascript", devserver.REVALIDATE),
     ("assets/javascripts/beslutningstre-runtime.js", "text/javascript", devserver.REVALIDATE),
     ("assets/stylesheets/site.css", "text/css", devserver.REVALIDATE),
-    ("search/search_index.json", "application/json", devserver.REVALIDATE),
+    ("search/sok.json", "application/json", devserver.REVALIDATE),
     ("faq/index.html", "text/html", devserver.REVALIDATE),
 ])
 def test_types_and_caching(site_dir, pattern, content_type, cache):

@@ -40,7 +40,7 @@ def files(nginx_site: Path) -> dict[str, str]:
         "worker": "assets/javascripts/beslutningstre-worker.js",
         "runtime": "assets/javascripts/beslutningstre-runtime.js",
         "site-css": "assets/stylesheets/site.css",
-        "search-index": "search/search_index.json",
+        "search-index": "search/sok.json",
         "trees": one(nginx_site, "assets/beslutningstre/*/trees.json"),
         "html": "beslutningstre/yrkesskade/",
     }

@@ -37,7 +37,7 @@ def test_compressible_files_have_a_gz(build):
                if p.suffix in COMPRESSIBLE and p.stat().st_size >= 4096
                and not p.with_name(p.name + ".gz").exists()]
     assert not missing
-    for name in ("index.html", "search/search_index.json"):
+    for name in ("index.html", "search/sok.json"):
         assert (build / (name + ".gz")).exists()
     assert next(build.glob("assets/pyodide/*/pyodide.asm.wasm.gz"))
 

@@ -5,7 +5,6 @@ production build (a site_url that is not local) stops while the form's or POU's 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import re
 import subprocess
@@ -13,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tooling import publishing
 
 from . import scratch
 
@@ -82,7 +83,8 @@ def test_a_good_build_replaces_the_site(published):
     assert leftovers(published) == []
 
 
-@pytest.mark.parametrize("missing", [{}, {"POU_URL": REAL["POU_URL"]}, {"HJEMMEKONTOR_SKJEMA_URL": REAL["HJEMMEKONTOR_SKJEMA_URL"]}])
+@pytest.mark.parametrize("missing", [{}, {"POU_URL": REAL["POU_URL"]},
+                                     {"HJEMMEKONTOR_SKJEMA_URL": REAL["HJEMMEKONTOR_SKJEMA_URL"]}])
 def test_a_production_build_with_a_placeholder_stops_with_a_clear_message(published, missing):
     before = snapshot(published / "site")
     result = run(published, {"SITE_URL": PRODUCTION, **missing})
@@ -102,30 +104,21 @@ def test_a_local_build_with_the_defaults_passes(tmp_path):
     assert "Bygget stoppes" not in result.stdout + result.stderr
 
 
-def _guard():
-    spec = importlib.util.spec_from_file_location("publish_guard", ROOT / "hooks" / "publish_guard.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_defaults_in_mkdocs_yml_are_placeholders_and_not_the_public_post_intake():
-    guard = _guard()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     defaults = dict(re.findall(r"^  (skjema_url|pou_url): !ENV \[\w+, \"([^\"]+)\"\]", config, re.M))
     assert set(defaults) == {"skjema_url", "pou_url"}
-    assert all(guard.is_placeholder(value) for value in defaults.values()), defaults
+    assert all(publishing.is_placeholder(value) for value in defaults.values()), defaults
     assert "postmottak" not in defaults["pou_url"]
 
 
 def test_the_placeholder_rule():
-    guard = _guard()
     for value in ("", None, "pou@tromsfylke.no", "/pou/", "mailto:", "mailto:pou@tromsfylke.invalid",
                   "https://skjema.example/", "https://www.example.com/x", "https://example.org",
                   "https://skjema.test/", "mailto:pou@tromsfylke.no,noen@example.net"):
-        assert guard.is_placeholder(value), value
+        assert publishing.is_placeholder(value), value
     for value in ("mailto:pou@tromsfylke.no", "https://skjema.tromsfylke.no/avtale", "https://intranett/pou",
                   "https://examples.no/", "mailto:pou@tromsfylke.no?subject=Hjemmekontor"):
-        assert not guard.is_placeholder(value), value
-    assert guard.is_local("") and guard.is_local(None) and guard.is_local("http://[::1]:8000/")
-    assert not guard.is_local(PRODUCTION)
+        assert not publishing.is_placeholder(value), value
+    assert publishing.is_local("") and publishing.is_local(None) and publishing.is_local("http://[::1]:8000/")
+    assert not publishing.is_local(PRODUCTION)

@@ -18,7 +18,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 # Commands run on an intranet server (README's "Drift" part) or on the machine's own package manager:
 # the test checks the files and settings they name, not the commands themselves.
 SERVER = ("apt-get", "curl", "rsync", "nginx", "cp", "U=", "V=", "systemctl")
-SLOW = ("make serve", "make test", "make bench", "make nginx", "make load", "make site")
+SLOW = ("make serve", "make test", "make bench", "make search-bench", "make nginx", "make load", "make site")
 
 
 def commands() -> list[str]:

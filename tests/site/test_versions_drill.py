@@ -65,7 +65,7 @@ def test_the_old_version_stays_readable_with_a_banner_to_the_current(drill):
     assert "Noen få dagers hjemmearbeid" in text and "Inntil tre dagers" not in text
     current = html(drill, "retningslinje/versjon/0.02")
     assert "Gjeldende versjon" in article_text(current) and "Eldre versjon" not in article_text(current)
-    index = (drill.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = (drill.site / "search" / "sok.json").read_text(encoding="utf-8")
     assert "retningslinje/versjon/" not in index, "old versions must not answer searches"
 
 
