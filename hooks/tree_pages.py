@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:
 
 import external_sources  # noqa: E402  (hooks/external_sources.py: renders a source with its label)
 import extra_links  # noqa: E402  (hooks/extra_links.py: `(extra:name)` link targets)
+import prebuilt_views  # noqa: E402  (hooks/prebuilt_views.py: the engine's replies to clicks, for the widget)
 from decision_tree import api, numbers, registry  # noqa: E402
 from decision_tree.problems import TreeError  # noqa: E402
 from decision_tree.paths import all_paths  # noqa: E402
@@ -101,6 +102,7 @@ def page_context(tree, config, page_url: str, guideline_url: str, labels: dict[s
     context = {
         "tree": tree, "common": common, "guideline": common.guideline,
         "start_view": api.view(tree.slug, ""),
+        "prebuilt_views": prebuilt_views.attribute(tree),
         "questions": sorted(tree.questions.values(), key=lambda q: numbering[q.id]), "numbering": numbering,
         "paths": all_paths(tree),
         "node_names": {node_id: f"n{i}" for i, node_id in enumerate([*tree.questions, *tree.outcomes])},
