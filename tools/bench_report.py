@@ -3,11 +3,14 @@ of `make bench`), and the check that the network emulation holds back the worker
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import statistics
 from pathlib import Path
 
 from tools.bench_browser import PROFILES, is_pyodide
+from tools.devserver import SITE
 
 med = statistics.median
 
@@ -148,6 +151,7 @@ def report(args, version, brotli, tree, baseline, readers, plain_bytes, load) ->
     print(f"Diagrammet (Mermaid lastes først når leseren blar dit): median "
           f"{ms(med(r['diagram_ms'] for r in runs))} fra rulling til tegnet, "
           f"{mb(runs[-1]['diagram_bytes'])} overført da (ikke med i sidens tall over)")
+    prebuilt_sizes()
     throttle_check(tree)
     for p in PROFILES:
         print(f"Alle, {p.name}: tre {', '.join(ms(r['ready']) for r in tree[p.key])}; "
@@ -156,6 +160,24 @@ def report(args, version, brotli, tree, baseline, readers, plain_bytes, load) ->
             for visit, word in (("cold", "kaldt"), ("warm", "varmt")):
                 waits = "; ".join(" / ".join(ms(w) for w in r[visit]) for r in readers[p.key][delay])
                 print(f"  leser {num(delay, 1)} s, {word}, ventetid per steg: {waits}")
+
+
+def prebuilt_sizes() -> None:
+    """The steps each tree page carries (data-bt-views), beside the page, raw and as brotli."""
+    import brotli  # pinned in requirements.txt: the site's own precompression uses it
+
+    for page in sorted(SITE.glob("beslutningstre/*/index.html")):
+        html = page.read_bytes()
+        found = re.search(rb" data-bt-views='([^']*)'", html)
+        if not found:
+            print(f"Forhåndsberegnede steg, {page.parent.name}: ingen")
+            continue
+        views = found.group(1)
+        states = len(json.loads(views)["views"])
+        page_br = len(brotli.compress(html))
+        print(f"Forhåndsberegnede steg, {page.parent.name}: {states} tilstander, "
+              f"{num(len(views) / 1000, 1)} kB ({num(len(brotli.compress(views)) / 1000, 1)} kB brotli alene) av sidens "
+              f"{len(html) / 1000:.0f} kB ({num(page_br / 1000, 1)} kB brotli)")
 
 
 def throttle_check(tree) -> None:
