@@ -65,7 +65,7 @@ export class Widget {
     if (status === "loading") this.showProgress();
     else if (status === "failed") this.renderFailure();
     else if (this.failed) {
-      // The engine came up after the time limit: show what the address asks for after all.
+      // The engine came up after its load had stalled: show what the address asks for after all.
       this.failed = false;
       this.showAddress({ focus: false });
     }
@@ -83,7 +83,7 @@ export class Widget {
       this.hideLoading();
       return this.show(prebuilt, { focus, push });
     }
-    const loading = this.engine.status !== "ready";
+    const loading = this.engine.status === "loading";
     if (loading) this.showLoading();
     let view;
     try {
