@@ -18,9 +18,11 @@ from decision_tree import api
 # start through choice answers, «Tilbake» and «Endre», the view of each, and the engine's reply to
 # each click there. tests/pyodide/ proves the engine in Pyodide replies the same to every one.
 
-# A tree with more states than this stores the nearest ones (breadth first) and leaves the rest to the
-# engine; today's largest has 143 (hjemmearbeid), 30 kB raw and 2 kB as brotli in its page.
-MAX_PREBUILT_STATES = 1500
+# A state costs about 250 bytes raw (17 as brotli): today's largest tree has 143 (hjemmearbeid), 35 kB
+# raw and 2.4 kB as brotli in a 176 kB page (14.5 kB brotli). A tree with more than this many keeps
+# the nearest ones (breadth first: the first clicks, made while the engine still boots) and leaves the
+# rest to the engine, which is ready by then; 400 states would be about 100 kB raw, 7 kB as brotli.
+MAX_PREBUILT_STATES = 400
 
 
 def prebuilt_views(tree) -> dict:
