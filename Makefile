@@ -10,7 +10,7 @@ NODE    := node_modules/.package-lock.json
 HOST    ?= 127.0.0.1
 SERVE_PORT ?= 8000
 
-.PHONY: help setup site serve test lint chromium nginx-installed bench search-bench clean pyodide-test-wheels sjekk
+.PHONY: help setup site serve test lint chromium firefox nginx-installed bench search-bench clean pyodide-test-wheels sjekk
 
 help:
 	@echo "make serve   – installerer det som trengs og viser nettstedet på http://$(HOST):$(SERVE_PORT)"
@@ -55,6 +55,10 @@ serve: setup
 chromium:
 	@tools/ensure-chromium
 
+# Debian's Firefox ESR, for the one smoke test in Firefox (tests/browser/test_widget_firefox.py).
+firefox:
+	@tools/ensure-firefox
+
 # Debian's nginx and its brotli_static module, for the deploy tests, `make nginx` and `make bench`.
 nginx-installed:
 	@tools/ensure-nginx
@@ -93,7 +97,7 @@ lint: setup
 	$(VENV)/bin/mypy
 	node_modules/.bin/biome lint
 
-test: setup lint chromium nginx-installed site pyodide-test-wheels
+test: setup lint chromium firefox nginx-installed site pyodide-test-wheels
 	$(PY) -m pytest
 
 # A benchmark, not a test: each figure beside its target, for three network profiles, through

@@ -98,6 +98,10 @@ def write(site_dir: Path, paths: Paths, data: bytes) -> dict:
         "lockFileURL": f"../beslutningstre/{engine_dir.name}/pyodide-lock.json",
         "dataURL": f"../beslutningstre/{data_dir.name}/trees.json",
         "packages": [package],
+        # What the worker fetches, as the browser counts it (decoded), for its progress bar.
+        "downloadBytes": sum(path.stat().st_size for path in (
+            pyodide_dir / "pyodide.asm.wasm", pyodide_dir / stdlib.name, engine_dir / wheel.name,
+            engine_dir / "pyodide-lock.json", data_dir / "trees.json")),
     }
     _write_runtime_module(site_dir / "assets" / "javascripts" / "beslutningstre-runtime.js", runtime)
     return runtime
@@ -217,6 +221,7 @@ def _write_runtime_module(path: Path, runtime: dict) -> None:
         f"  version: {json.dumps(runtime['version'])},",
         *(f"  {k}: new URL({json.dumps(v)}, here).href," for k, v in paths.items()),
         f"  packages: {json.dumps(runtime['packages'])},",
+        f"  downloadBytes: {runtime['downloadBytes']},",
         "};",
         "",
     ]

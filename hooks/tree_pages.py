@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from decision_tree import api, numbers
-from tooling import build, receipt
+from tooling import build, prebuilt_views, receipt
 from tooling.paths import all_paths
 from tooling.registry import Content
 
@@ -75,6 +75,7 @@ def page_context(tree, config, page_url: str, guideline_url: str, content: Conte
     context = {
         "tree": tree, "common": common, "guideline": guideline,
         "start_view": api.view(tree.slug, ""),
+        "prebuilt_views": prebuilt_views.attribute(tree),
         "questions": sorted(tree.questions.values(), key=lambda q: numbering[q.id]), "numbering": numbering,
         "paths": all_paths(tree),
         "node_names": {node_id: f"n{i}" for i, node_id in enumerate([*tree.questions, *tree.outcomes])},

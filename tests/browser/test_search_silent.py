@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tests.browser.conftest import new_context
-from tests.browser.search_box import type_query, shown
+from tests.browser.search_box import shown, type_query
 from tests.site import scratch
 from tools import devserver
 

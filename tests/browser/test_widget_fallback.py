@@ -1,5 +1,5 @@
 """When the interactive tree cannot run: no JavaScript, no wasm, a wrong MIME type, a tampered wheel,
-and the wait while Pyodide boots."""
+and the wait while Pyodide boots for what only the engine can answer."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import new_context
-from tests.browser.widget import WIDGET, expect_question, paths, question, tree_url, wait_ready
+from tests.browser.widget import WIDGET, expect_question, paths, plain, question, tree_url, wait_ready, walk
 from tests.content import TREES
 
 pytestmark = pytest.mark.browser
@@ -68,9 +68,13 @@ def expect_failure_within_limit(page) -> None:
 
 def test_blocked_wasm_shows_the_failure_message_within_10_s(page):
     page.add_init_script(ENGINE_CLOCK)
-    page.route("**/*.wasm", lambda route: route.abort())
+    held = []
+    page.route("**/*.wasm", lambda route: held.append(route))
     page.goto(tree_url(SLUG))
-    expect_question(page, TREES[SLUG].start)  # the first question still shows at once
+    expect_question(page, TREES[SLUG].start)  # the first question shows without the engine
+    wait_for(page, held)
+    for route in held:
+        route.abort()
     expect_failure_within_limit(page)
 
 
@@ -101,31 +105,55 @@ def test_a_tampered_engine_wheel_is_refused(page):
     expect_failure_within_limit(page)
 
 
-def test_an_answer_given_while_pyodide_boots_waits_visibly_then_goes_on(page):
+def wait_for(page, held: list) -> None:
+    for _ in range(100):  # route handlers run while Playwright waits
+        if held:
+            return
+        page.wait_for_timeout(100)
+    assert held, "the request was held"
+
+
+def walk_to_number_question(page):
+    """Through the choice questions (the build's views, no engine needed) to a number question;
+    returns that question's step on the path."""
+    path = next(p for p in paths(SLUG) if any(s.question.kind == "number" for s in p.steps))
+    index = next(i for i, s in enumerate(path.steps) if s.question.kind == "number")
+    walk(page, path.steps[:index])
+    expect_question(page, path.steps[index].question.id)
+    return path.steps[index]
+
+
+def type_numbers(page, step) -> None:
+    form = question(page)
+    raw = step.raw_answer()
+    for field in step.question.fields:
+        form.get_by_label(plain(field.label), exact=True).fill(raw[field.id])
+    form.get_by_role("button", name="Neste").click()
+
+
+def test_a_number_answer_given_while_pyodide_boots_waits_visibly_then_goes_on(page):
     held = []
     page.route("**/*.wasm", lambda route: held.append(route))
     page.goto(tree_url(SLUG))
-    step = paths(SLUG)[0].steps[0]
-    form = question(page)
-    form.get_by_role("radio", name=step.option.label, exact=True).check()
-    form.get_by_role("button", name="Neste").click()
+    step = walk_to_number_question(page)
+    type_numbers(page, step)
 
     widget = page.locator(WIDGET)
     expect(widget.locator(".bt-loading")).to_be_visible()
     expect(widget.locator(".bt-loading")).to_contain_text("Laster")
+    expect(widget.locator(".bt-loading progress")).to_be_visible()
     expect(widget.locator("[role=status]")).to_have_text("Laster …")
     expect(widget).to_have_attribute("data-engine", "loading")
     expect(widget).to_have_attribute("aria-busy", "true")
 
-    for _ in range(100):  # route handlers run while Playwright waits
-        if held:
-            break
-        page.wait_for_timeout(100)
-    assert held, "the wasm request was held"
+    wait_for(page, held)
     for route in held:
         route.continue_()
     wait_ready(page)
-    expect_question(page, step.option.next)
+    if step.option.next in TREES[SLUG].questions:
+        expect_question(page, step.option.next)
+    else:
+        expect(widget.locator(".bt-outcome h2")).to_have_text(plain(TREES[SLUG].outcomes[step.option.next].title))
     expect(widget.locator(".bt-loading")).to_have_count(0)
     assert widget.get_attribute("aria-busy") is None
 
@@ -144,9 +172,8 @@ def test_an_engine_error_is_shown_not_swallowed(page):
     page.route("**/beslutningstre-worker.js", refuse_answers)
     page.goto(tree_url(SLUG))
     wait_ready(page)
-    step = paths(SLUG)[0].steps[0]
-    question(page).get_by_role("radio", name=step.option.label, exact=True).check()
-    question(page).get_by_role("button", name="Neste").click()
+    # Choice answers come from the build; a number answer goes to the engine.
+    type_numbers(page, walk_to_number_question(page))
     box = page.locator(f"{WIDGET} .bt-failure")
     expect(box).to_contain_text("Noe gikk galt")
     expect(box.locator("h2")).to_be_focused()

@@ -68,6 +68,36 @@ export class Diagram {
     if (text) this.status.textContent = text;
   }
 
+  // Mermaid shrinks a diagram to the column's width: a large tree's text came out at about 6 px at
+  // 1280 px wide. Instead, draw it where its text is as large as the page's, and let a diagram wider than the column scroll sideways, by
+  // mouse, touch or arrow keys (the scrolling region takes focus, and says what it is).
+  fitText(host, svg, label) {
+    const box = svg?.viewBox.baseVal;
+    const labelPx = label ? parseFloat(getComputedStyle(label).fontSize) : 0;
+    if (!box?.width || !labelPx) return;
+    // In rem (the svg's own em is Mermaid's): the page's text is a fixed part of the root's size.
+    const px = (element) => parseFloat(getComputedStyle(element).fontSize);
+    const rem = px(host) / px(document.documentElement) / labelPx;
+    svg.style.maxWidth = "none";
+    svg.style.width = `${box.width * rem}rem`;
+    svg.style.height = `${box.height * rem}rem`;
+    svg.removeAttribute("width");
+    const wide = host.scrollWidth > host.clientWidth + 1;
+    this.root.toggleAttribute("data-wide", wide);
+    if (!wide) return;
+    host.tabIndex = 0;
+    host.setAttribute("role", "region");
+    host.setAttribute("aria-label", this.root.dataset.textWide);
+    // Open it at the tree's start, the topmost node, not at its left edge.
+    const start = [...svg.querySelectorAll("g.node")].map((node) => node.getBoundingClientRect())
+      .reduce((top, box) => (box.top < top.top ? box : top));
+    host.scrollLeft = start.left + start.width / 2 - host.getBoundingClientRect().left - host.clientWidth / 2;
+    const hint = document.createElement("p");
+    hint.className = "bt-diagram__hint";
+    hint.textContent = this.root.dataset.textWide;
+    host.before(hint);
+  }
+
   async draw() {
     this.observer.disconnect();
     const source = this.root.querySelector(".bt-diagram__source");
@@ -84,6 +114,7 @@ export class Diagram {
       bindFunctions?.(shadow);
       source.replaceWith(host);
       this.status.remove();
+      this.fitText(host, shadow.querySelector("svg"), shadow.querySelector(".nodeLabel"));
       this.root.dataset.diagram = "drawn";
     } catch (error) {
       console.error("Beslutningstre-diagram:", error);

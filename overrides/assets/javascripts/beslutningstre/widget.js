@@ -1,12 +1,14 @@
 // One interactive decision tree (a .bt-widget the build rendered, see widget.html).
 //
-// Python decides, the build renders, this enhances: every step comes from decision_tree.api in
-// the worker as ids and computed values; what is shown is a clone of the build's fragment for that
-// id, filled in. The first question needs no engine: it is the tree's start, shown at once while
-// Pyodide boots.
+// Python decides, the build renders, this enhances: every step comes from decision_tree.api as ids
+// and computed values; what is shown is a clone of the build's fragment for that id, filled in.
+// Most steps need no engine in the browser: the build ran decision_tree.api for the start and for
+// every click that needs no number (prebuilt.js), so those show at once, even while Pyodide boots.
+// The engine in the worker answers the rest: numbers, links from older versions, invalid links.
 
 import { getEngine } from "./engine-client.js";
 import { Fragments, fill, fillHtml } from "./fragments.js";
+import { PrebuiltViews } from "./prebuilt.js";
 import { announce, copyAndAnnounce } from "./copy-link.js";
 
 const STATE_PARAM = "svar";
@@ -16,6 +18,7 @@ export class Widget {
     this.root = root;
     this.slug = root.dataset.btTree;
     this.fragments = new Fragments(root.querySelector(".bt-templates"));
+    this.prebuilt = new PrebuiltViews(root.dataset.btViews);
     this.path = location.pathname;
     this.token = 0;
     this.view = null;
@@ -59,9 +62,10 @@ export class Widget {
   engineChanged(status) {
     if (!this.root.isConnected) return this.destroy();
     this.root.dataset.engine = status;
-    if (status === "failed") this.renderFailure();
+    if (status === "loading") this.showProgress();
+    else if (status === "failed") this.renderFailure();
     else if (this.failed) {
-      // The engine came up after the time limit: show what the address asks for after all.
+      // The engine came up after its load had stalled: show what the address asks for after all.
       this.failed = false;
       this.showAddress({ focus: false });
     }
@@ -69,10 +73,16 @@ export class Widget {
 
   // -- talking to the engine ------------------------------------------------------------------
 
-  // Ask the engine for the next view. The newest request wins; while the engine is still
-  // booting, the widget shows (and announces) that it is loading.
+  // Ask the engine for the next view: at once from the build's replies when it has this one, else
+  // from the worker. The newest request wins; while the engine is still booting, the widget shows
+  // (and announces) that it is loading. Either way the view is shown by show(), the same way.
   async request(method, args, { focus = true, push = true } = {}) {
     const token = ++this.token;
+    const prebuilt = this.prebuilt.reply(method, args);
+    if (prebuilt) {
+      this.hideLoading();
+      return this.show(prebuilt, { focus, push });
+    }
     const loading = this.engine.status === "loading";
     if (loading) this.showLoading();
     let view;
@@ -86,8 +96,12 @@ export class Widget {
     }
     if (token !== this.token || !this.root.isConnected) return;
     if (loading) this.hideLoading();
-    // A new step is a new history entry; a link made for older trees comes back re-encoded, and the
-    // address shows today's form in place.
+    this.show(view, { focus, push });
+  }
+
+  // A new step is a new history entry; a link made for older trees comes back re-encoded, and the
+  // address shows today's form in place.
+  show(view, { focus, push }) {
     this.setAddress(view, { replace: !push });
     this.render(view, { focus });
   }
@@ -98,6 +112,22 @@ export class Widget {
     this.body.prepend(this.fragments.piece("loading"));
     for (const control of this.body.querySelectorAll("input, button")) control.disabled = true;
     this.announce(this.fragments.message("loading"));
+    this.showProgress();
+  }
+
+  // How far the engine's download has come, while someone waits for it; a slow load says so, once.
+  showProgress() {
+    const box = this.body.querySelector(".bt-loading");
+    if (!box) return;
+    const { loaded, total } = this.engine.progress;
+    const percent = total ? Math.min(100, Math.floor((100 * loaded) / total)) : 0;
+    box.querySelector("progress").value = percent;
+    fill(box, { percent: this.fragments.message("percent", { percent }) });
+    if (this.engine.slow && !("slow" in box.dataset)) {
+      box.dataset.slow = "";
+      fill(box, { "loading-text": this.fragments.message("slow") });
+      this.announce(this.fragments.message("slow"));
+    }
   }
 
   hideLoading() {
@@ -190,7 +220,8 @@ export class Widget {
       : this.renderQuestion(view);
     this.body.replaceChildren(...this.notices(view), ...parts);
     if (!focus) return;
-    this.body.querySelector("[data-focus]")?.focus();
+    // An error summary takes focus first (it is an alert); else the question's or result's heading.
+    (this.body.querySelector("[role=alert][data-focus]") ?? this.body.querySelector("[data-focus]"))?.focus();
     if (view.status === "outcome") {
       const title = this.body.querySelector(".bt-outcome .bt-title").textContent.trim();
       this.announce(this.fragments.message("outcome", { title }));
@@ -334,7 +365,7 @@ function mailto(subject, body) {
 }
 
 function printReceipt() {
-  // Print only the receipt (see beslutningstre.css); a plain Ctrl+P still prints the whole page.
+  // Print only the receipt (see beslutningstre-resultat.css); a plain Ctrl+P still prints the whole page.
   const html = document.documentElement;
   html.classList.add("bt-printing");
   window.addEventListener("afterprint", () => html.classList.remove("bt-printing"), { once: true });
