@@ -80,7 +80,7 @@ def test_print_shows_all_text_and_no_navigation(page):
             .filter(s => document.querySelector(s)?.checkVisibility({checkVisibilityCSS: true}))"""
     )
     assert not shown, f"Navigasjon synlig på utskrift: {shown}"
-    printed = " ".join(page.locator("article").inner_text().split())
+    printed = " ".join(page.locator("article.md-content__inner").inner_text().split())
     missing = [p[:60] for p in source.paragraphs() if p not in printed]
     assert not missing, f"Mangler på utskrift: {missing}"
     pdf = page.pdf(format="A4")

@@ -50,4 +50,4 @@ def test_the_trees_notice_leads_to_the_coming_versions_text(before_page, upcomin
     expect(notice).to_contain_text(f"Svarene bygger på versjon {newest}")
     notice.get_by_role("link", name=f"Les versjon {newest}").click()
     expect(before_page).to_have_url(re.compile(rf"/retningslinje/versjon/{re.escape(newest)}/$"))
-    expect(before_page.locator("article")).to_contain_text(f"Kommende versjon, gjelder fra {upcoming.versions[-1].document.meta.valid_from}")
+    expect(before_page.locator("article.md-content__inner")).to_contain_text(f"Kommende versjon, gjelder fra {upcoming.versions[-1].document.meta.valid_from}")

@@ -77,7 +77,7 @@ def test_reaching_a_tree_by_instant_navigation_mounts_a_working_widget(page, con
     expect(page).to_have_url(re.compile(r"/beslutningstre/$"))
     slug = SLUGS[0]
     title = TREES[slug].title
-    page.locator("article").get_by_role("link", name=title).first.click()
+    page.locator("article.md-content__inner").get_by_role("link", name=title).first.click()
     expect(page).to_have_url(re.compile(rf"/beslutningstre/{slug}/$"))
     wait_ready(page)
     assert still_same_document(page), "the tree page came through instant navigation"
