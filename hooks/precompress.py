@@ -12,4 +12,4 @@ from tooling.project import Project
 
 def on_post_build(config) -> None:
     if build.assets_wanted():
-        precompress.build(Path(config.site_dir), Project.of_config(config).root / ".cache")
+        precompress.build(Path(config.site_dir), Project.of_config(config).cache)

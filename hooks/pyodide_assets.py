@@ -29,7 +29,6 @@ import shutil
 import subprocess
 import sysconfig
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import decision_tree
@@ -44,37 +43,18 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 ENGINE = Path(decision_tree.__file__).parent  # the runtime package, wherever it is installed from
 
 
-@dataclass(frozen=True)
-class Paths:
-    """Where this build's inputs and caches are: all in the project of its mkdocs.yml."""
-
-    root: Path
-
-    @property
-    def pyodide(self) -> Path:
-        return self.root / "node_modules" / "pyodide"
-
-    @property
-    def cache(self) -> Path:
-        return self.root / ".cache"
-
-    @property
-    def tools(self) -> Path:
-        return self.root / "tools"
-
-
 def on_post_build(config) -> None:
     if build.assets_wanted():
-        write(Path(config.site_dir), Paths(Project.of_config(config).root), _bundle(config))
+        write(Path(config.site_dir), Project.of_config(config), _bundle(config))
 
 
-def write(site_dir: Path, paths: Paths, data: bytes) -> dict:
+def write(site_dir: Path, paths: Project, data: bytes) -> dict:
     """Write the runtime into site_dir and return the runtime description the worker gets."""
     version = _pyodide_version(paths)
     pyodide_dir = site_dir / "assets" / "pyodide" / version
     pyodide_dir.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
-        shutil.copyfile(paths.pyodide / name, pyodide_dir / name)
+        shutil.copyfile(paths.pyodide_npm / name, pyodide_dir / name)
     _strip_source_map_comment(pyodide_dir / "pyodide.mjs")
 
     wheel, lock = _engine_wheel_and_lock(paths)
@@ -113,8 +93,8 @@ def _bundle(config) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def _pyodide_version(paths: Paths) -> str:
-    package = paths.pyodide / "package.json"
+def _pyodide_version(paths: Project) -> str:
+    package = paths.pyodide_npm / "package.json"
     if not package.exists():
         raise build.fail("node_modules/pyodide mangler: kjør 'make setup' (npm ci) først.")
     return json.loads(package.read_text(encoding="utf-8"))["version"]
@@ -132,11 +112,11 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _compiled_stdlib(paths: Paths, version: str, wheel: Path, data: bytes) -> Path:
+def _compiled_stdlib(paths: Project, version: str, wheel: Path, data: bytes) -> Path:
     """The stdlib the browser needs, traced and proven by driving the engine in Pyodide under Node
     (tools/compile-stdlib.mjs); cached on everything that shapes it."""
     legacy = ENGINE / "legacy-v1.json"
-    inputs = [_sha256(paths.pyodide / "python_stdlib.zip"), _sha256(wheel), hashlib.sha256(data).hexdigest(),
+    inputs = [_sha256(paths.pyodide_npm / "python_stdlib.zip"), _sha256(wheel), hashlib.sha256(data).hexdigest(),
               _sha256(legacy)]
     name = "python_stdlib-{key}.zip"
     with tempfile.TemporaryDirectory() as scratch:
@@ -147,14 +127,14 @@ def _compiled_stdlib(paths: Paths, version: str, wheel: Path, data: bytes) -> Pa
                           [json.dumps(options)], "Standardbiblioteket for Pyodide kunne ikke lages")
 
 
-def _compiled_wheel(paths: Paths, wheel: Path) -> Path:
+def _compiled_wheel(paths: Project, wheel: Path) -> Path:
     """The wheel with bytecode for Pyodide's Python instead of source (tools/compile-wheel.mjs),
     cached on the source wheel."""
     return _node_step(paths, "compile-wheel.mjs", [_sha256(wheel)], paths.cache / "engine" / "compiled",
                       f"{{key}}/{wheel.name}", [str(wheel)], "Motoren kunne ikke kompileres for Pyodide")
 
 
-def _node_step(paths: Paths, tool: str, inputs: list[str], folder: Path, name: str, args: list[str],
+def _node_step(paths: Project, tool: str, inputs: list[str], folder: Path, name: str, args: list[str],
                failure: str) -> Path:
     """Run a build step in Pyodide under Node, `node <script> <pyodide-dir> [args] <out>`, once per
     key: the key covers the inputs, Pyodide's version and the tools (a tool may import its siblings).
@@ -169,7 +149,7 @@ def _node_step(paths: Paths, tool: str, inputs: list[str], folder: Path, name: s
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # builds may run side by side
-    result = subprocess.run([node, str(paths.tools / tool), str(paths.pyodide), *args, str(partial)],
+    result = subprocess.run([node, str(paths.tools / tool), str(paths.pyodide_npm), *args, str(partial)],
                             capture_output=True, text=True, cwd=paths.root)
     if result.returncode != 0 or not partial.exists():
         partial.unlink(missing_ok=True)
@@ -178,7 +158,7 @@ def _node_step(paths: Paths, tool: str, inputs: list[str], folder: Path, name: s
     return target
 
 
-def _engine_wheel_and_lock(paths: Paths) -> tuple[Path, Path]:
+def _engine_wheel_and_lock(paths: Project) -> tuple[Path, Path]:
     """Build the engine wheel (fast), compile it for Pyodide and make its lock file (both cached)."""
     out = paths.cache / "engine"
     out.mkdir(parents=True, exist_ok=True)
@@ -194,7 +174,7 @@ def _engine_wheel_and_lock(paths: Paths) -> tuple[Path, Path]:
         if not lock.exists():
             # Start from the runtime's own `info` block (its abi_version must match) and no
             # packages: the page needs our one wheel, not Pyodide's 357 entries.
-            upstream = json.loads((paths.pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
+            upstream = json.loads((paths.pyodide_npm / "pyodide-lock.json").read_text(encoding="utf-8"))
             base = scratch / "base-lock.json"
             base.write_text(json.dumps({"info": upstream["info"], "packages": {}}), encoding="utf-8")
             pyodide_cli = Path(sysconfig.get_path("scripts")) / "pyodide"

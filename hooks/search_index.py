@@ -42,8 +42,8 @@ SCRIPTS = "assets/javascripts/search/"
 # Files the browser imports, copied from node_modules (licences beside them there) without their
 # source-map comment: the maps are not shipped, so DevTools would ask for a file that is not there.
 VENDOR = {
-    "vendor/minisearch.js": "node_modules/minisearch/dist/es/index.js",
-    "vendor/stemmer-no.js": "node_modules/@orama/stemmers/dist/no.js",
+    "vendor/minisearch.js": "minisearch/dist/es/index.js",
+    "vendor/stemmer-no.js": "@orama/stemmers/dist/no.js",
 }
 # Where each kind of answer lives, named as a reader knows it. A tree's sections name the tree (its
 # title), and the tree page itself is "Beslutningstre"; other pages are searchable too, below these.
@@ -214,11 +214,11 @@ def on_config(config):
 def on_files(files, config):
     """The search's scripts from overrides/ are published as they are; the vendored libraries are
     copied from node_modules."""
-    root = Path(config.config_file_path).parent
+    node_modules = Project.of_config(config).node_modules
     for target, source in VENDOR.items():
-        path = root / source
+        path = node_modules / source
         if not path.exists():
-            raise PluginError(f"Fant ikke {source}; kjør «npm ci» (make setup)")
+            raise PluginError(f"Fant ikke node_modules/{source}; kjør «npm ci» (make setup)")
         text = _SOURCE_MAP.sub("\n", path.read_text(encoding="utf-8"))
         files.append(File.generated(config, SCRIPTS + target, content=text))
     files.append(File.generated(config, IDLE_NAME, content=IDLE_WORKER))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.structure.files import File
@@ -21,6 +20,7 @@ from mkdocs.utils import get_relative_url
 from decision_tree import api, numbers
 from tooling import build, prebuilt_views, receipt
 from tooling.paths import all_paths
+from tooling.project import Project
 from tooling.registry import Content
 
 log = logging.getLogger("mkdocs.plugins.beslutningstre")
@@ -28,7 +28,7 @@ log = logging.getLogger("mkdocs.plugins.beslutningstre")
 SECTION = "beslutningstre"
 TEMPLATES = "partials/beslutningstre"
 TREE_LIST_MARKER = "<!-- beslutningstre:liste -->"
-MERMAID_SOURCE = Path("node_modules/mermaid/dist/mermaid.min.js")
+MERMAID_SOURCE = "mermaid/dist/mermaid.min.js"  # in node_modules/
 MERMAID_TARGET = "assets/vendor/mermaid/mermaid.min.js"
 _SLOT = re.compile(r"\x00slot:([a-z0-9-]+)\x00")
 
@@ -122,9 +122,9 @@ def on_files(files, config):
         env, context = page_context(tree, config, file.url, guideline.url, content)
         file.content_string = env.get_template(f"{TEMPLATES}/page.md").render(context)
         files.append(file)
-    mermaid = Path(config.config_file_path).parent / MERMAID_SOURCE
+    mermaid = Project.of_config(config).node_modules / MERMAID_SOURCE
     if not mermaid.exists():
-        raise build.fail(f"Fant ikke {MERMAID_SOURCE}; kjør «npm ci» (make setup)")
+        raise build.fail(f"Fant ikke node_modules/{MERMAID_SOURCE}; kjør «npm ci» (make setup)")
     files.append(File.generated(config, MERMAID_TARGET, abs_src_path=str(mermaid)))
     return files
 

@@ -10,6 +10,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .project import Project
+
 # Browsers the site supports: the last two years of Chromium, Firefox ESR and Safari.
 TARGETS = "chrome110,firefox115,safari16"
 
@@ -20,7 +22,7 @@ class BundleError(Exception):
 
 def bundle(entry: Path, root: Path, banner: str = "") -> str:
     """`root` is the project: esbuild is its node_modules/.bin/esbuild."""
-    esbuild = root / "node_modules" / ".bin" / "esbuild"
+    esbuild = Project(root).node_modules / ".bin" / "esbuild"
     if not esbuild.exists() or not shutil.which("node"):
         raise BundleError("esbuild mangler: kjør «make setup» (npm ci).")
     command = [str(esbuild), str(entry), "--bundle", "--format=iife", f"--target={TARGETS}", "--charset=utf8",

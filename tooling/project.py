@@ -67,6 +67,25 @@ class Project:
     def overrides(self) -> Path:
         return self.root / "overrides"
 
+    @property
+    def node_modules(self) -> Path:
+        return self.root / "node_modules"
+
+    @property
+    def pyodide_npm(self) -> Path:
+        """The Pyodide npm package the site serves its runtime from."""
+        return self.node_modules / "pyodide"
+
+    @property
+    def tools(self) -> Path:
+        """The build steps that run in Node (compile-stdlib.mjs, compile-wheel.mjs) and the dev tools."""
+        return self.root / "tools"
+
+    @property
+    def cache(self) -> Path:
+        """Expensive build steps' results, keyed on what goes into them (.cache/, not committed)."""
+        return self.root / ".cache"
+
     def is_project(self) -> bool:
         return (self.root / "mkdocs.yml").is_file() and self.kilde.is_dir()
 
