@@ -8,7 +8,7 @@ their addresses are kept. HR edits that file; its Norwegian comments explain it.
   the address was found, so it can be checked again), `line` (of its [[kilde]] header).
 - `LINK`: the Markdown link form pages use, `[text](ekstern:<id>)`; group 1 is the text, group 2 the id.
 
-The site renders a source with overrides/partials/ekstern-kilde.html, which labels it as outside
+The site renders a source with overrides/partials/external-source.html, which labels it as outside
 the guideline ("Ekstern kilde, ikke en del av retningslinjen"): hooks/external_sources.py for pages,
 and the decision trees' outcomes through the same partial. Standard library only.
 """

@@ -1,10 +1,10 @@
 """MkDocs hook: a "Kopier lenke" button beside every FAQ answer and every guideline point.
 
-A page asks for the buttons in its front matter (`kopier_lenke: true`: docs/faq.md, and the guideline's
-pages through overrides/partials/retningslinje/page.md). Each heading with an id below the title gets
+A page asks for the buttons in its front matter (`copy_links: true`: docs/faq.md, and the guideline's
+pages through overrides/partials/guideline/page.md). Each heading with an id below the title gets
 one after it; each paragraph or list item with its own permalink ("#", the guideline's sub-points such
 as punkt-8b and punkt-7a) gets one after that "#". The markup and words are the partials'
-(overrides/partials/kopier-lenke.html and kopier-lenke-meldinger.html); this only finds the places
+(overrides/partials/copy-link.html and copy-link-messages.html); this only finds the places
 and names them: a heading by its text, a paragraph by its heading and first words.
 """
 
@@ -17,9 +17,9 @@ import jinja2
 
 from tooling import build
 
-MARK = "kopier_lenke"
-BUTTON = "partials/kopier-lenke.html"
-MESSAGES = "partials/kopier-lenke-meldinger.html"
+MARK = "copy_links"
+BUTTON = "partials/copy-link.html"
+MESSAGES = "partials/copy-link-messages.html"
 OPENING_WORDS = 6
 _PLACES = re.compile(
     r'(?P<heading><h(?P<rank>[2-6]) id="(?P<hid>[^"]+)"[^>]*>(?P<title>.*?)</h(?P=rank)>)'

@@ -2,7 +2,7 @@
 
 Their addresses live in one file, kilde/eksterne-kilder.toml (read once per build with the rest of
 the content, tooling/build.py), so no page carries a third party's address of its own, and every
-such link is rendered by one partial, overrides/partials/ekstern-kilde.html, which labels it
+such link is rendered by one partial, overrides/partials/external-source.html, which labels it
 "Ekstern kilde, ikke en del av retningslinjen" and names the publisher. An unknown id stops the
 build with file:line.
 """

@@ -20,7 +20,7 @@ today in Europe/Oslo, or HJEMMEKONTOR_DATO); every page below follows it.
   that no longer stands word for word under its anchor, and every answer resting on changed
   text that HR has not reviewed, is a warning with file:line, which fails `mkdocs build --strict`.
 
-Data and events only: the pages are the templates in overrides/partials/retningslinje/.
+Data and events only: the pages are the templates in overrides/partials/guideline/.
 """
 
 from __future__ import annotations
@@ -39,10 +39,10 @@ log = logging.getLogger("mkdocs.plugins.retningslinje")
 
 PAGE = f"{versions.PAGE}.md"
 LAYOUT = "kilde/oppsett.toml"  # where a link of the guideline's text is set, for messages
-TEMPLATES = "partials/retningslinje"
+TEMPLATES = "partials/guideline"
 CHANGES = "endringer.md"
 STATUS_MARKER = "<!-- retningslinje:status -->"
-# Pages whose answers rest on the newest version: the FAQ, and every page with `beslutningstre:` in its meta.
+# Pages whose answers rest on the newest version: the FAQ, and every page with `tree:` in its meta.
 ANSWER_PAGES = ("faq.md",)
 _H1 = re.compile(r"^# .*$", re.M)
 _GUIDELINE_LINK = re.compile(r"\]\((?:\./)?" + re.escape(PAGE) + r"(#[^)\s]*)\)")
@@ -163,7 +163,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         status = env.get_template(f"{TEMPLATES}/status.md").render(
             **_context(config, here), version=shown, meta=shown.document.meta)
         markdown = markdown.replace(STATUS_MARKER, status)
-    answers = page.file.src_uri in ANSWER_PAGES or bool(page.meta.get("beslutningstre"))
+    answers = page.file.src_uri in ANSWER_PAGES or bool(page.meta.get("tree"))
     if answers and timeline.pending:
         notice = env.get_template(f"{TEMPLATES}/pending.md").render(**_context(config, here))
         heading = _H1.search(markdown)

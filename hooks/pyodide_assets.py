@@ -14,7 +14,7 @@ After the build it writes
   named after the wheel's hash, so it may be cached forever too.
 - `assets/beslutningstre/<hash>/trees.json`: the checked trees, their shared data and the guideline
   version (decision_tree/bundle.py), which the engine loads instead of reading TOML.
-- `assets/javascripts/beslutningstre-runtime.js`: where the worker finds all of the above.
+- `assets/javascripts/tree-runtime.js`: where the worker finds all of the above.
 
 Expensive steps are cached under .cache/, keyed on what goes into them. A build that only checks
 (HJEMMEKONTOR_ASSETS=0, tooling/build.py) skips all of this.
@@ -83,7 +83,7 @@ def write(site_dir: Path, paths: Project, data: bytes) -> dict:
             pyodide_dir / "pyodide.asm.wasm", pyodide_dir / stdlib.name, engine_dir / wheel.name,
             engine_dir / "pyodide-lock.json", data_dir / "trees.json")),
     }
-    _write_runtime_module(site_dir / "assets" / "javascripts" / "beslutningstre-runtime.js", runtime)
+    _write_runtime_module(site_dir / "assets" / "javascripts" / "tree-runtime.js", runtime)
     return runtime
 
 

@@ -49,7 +49,7 @@ VENDOR = {
 # title), and the tree page itself is "Beslutningstre"; other pages are searchable too, below these.
 SOURCES = {"retningslinje/": "Retningslinjen", "faq/": "Spørsmål og svar"}
 TREE = "Beslutningstre"
-# A tree page's overview furniture (overrides/partials/beslutningstre/page.md): the outline's
+# A tree page's overview furniture (overrides/partials/tree/page.md): the outline's
 # questions and outcomes are indexed, the sections that repeat them are not.
 TREE_FURNITURE = {"hele-treet", "diagram", "alle-veier"}
 
@@ -152,7 +152,7 @@ def sections(html: str) -> list[dict]:
 
 def page_documents(page, faq: dict[str, dict]) -> list[dict]:
     """The search documents of one page. The first heading (the page's h1) stands for the page."""
-    tree = page.meta.get("beslutningstre")
+    tree = page.meta.get("tree")
     url = page.url
     source = SOURCES.get(url) or page.title
     kind = "tree" if tree else {"retningslinje/": "guideline", "faq/": "faq"}.get(url, "page")

@@ -1,7 +1,7 @@
 """MkDocs hook: a page per decision tree, and the tree list where a page asks for it.
 
 Data and events only: every piece of markup and text comes from the templates
-in overrides/partials/beslutningstre/ (rendered in the theme's Jinja environment),
+in overrides/partials/tree/ (rendered in the theme's Jinja environment),
 and every tree from the content read once per build (tooling/build.py). A broken tree fails the build
 with file:line messages; quotes are checked with the guideline's
 (hooks/guideline_pages.py).
@@ -26,7 +26,7 @@ from tooling.registry import Content
 log = logging.getLogger("mkdocs.plugins.beslutningstre")
 
 SECTION = "beslutningstre"
-TEMPLATES = "partials/beslutningstre"
+TEMPLATES = "partials/tree"
 TREE_LIST_MARKER = "<!-- beslutningstre:liste -->"
 MERMAID_SOURCE = "mermaid/dist/mermaid.min.js"  # in node_modules/
 MERMAID_TARGET = "assets/vendor/mermaid/mermaid.min.js"
@@ -111,7 +111,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Generate each tree's page from partials/beslutningstre/page.md, and ship Mermaid for its diagram."""
+    """Generate each tree's page from partials/tree/page.md, and ship Mermaid for its diagram."""
     content = build.content(config)
     page = content.catalog.guideline.page
     guideline = files.get_file_from_path(f"{page}.md")

@@ -1,6 +1,6 @@
 """MkDocs hook: the decision trees' modules, bundled into the one classic script the head loads.
 
-The sources are small ES modules in overrides/assets/javascripts/beslutningstre/, one job each. The
+The sources are small ES modules in overrides/assets/javascripts/site/, one job each. The
 page loads one classic script from its head (overrides/main.html), synchronously, so a tree's first
 question shows while the body is still parsed (measured: a module script in the head often ran only
 after Material's bundle). esbuild bundles them from main.js (tooling/jsbundle.py); the module files
@@ -16,10 +16,10 @@ from mkdocs.structure.files import File
 from tooling import build, jsbundle
 from tooling.project import Project
 
-SOURCES = "assets/javascripts/beslutningstre/"
+SOURCES = "assets/javascripts/site/"
 ENTRY = "main.js"
-TARGET = "assets/javascripts/beslutningstre.js"
-BANNER = "// Built from assets/javascripts/beslutningstre/*.js by hooks/widget_script.py (esbuild). Do not edit."
+TARGET = "assets/javascripts/site.js"
+BANNER = "// Built from assets/javascripts/site/*.js by hooks/widget_script.py (esbuild). Do not edit."
 
 
 def on_files(files, config):

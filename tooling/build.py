@@ -27,7 +27,7 @@ from . import links, registry
 from .project import Project
 from .receipt import markdown_to_text
 
-EXTERNAL_SOURCE = "partials/ekstern-kilde.html"
+EXTERNAL_SOURCE = "partials/external-source.html"
 ASSETS = "HJEMMEKONTOR_ASSETS"
 _markdown = MarkdownIt("js-default")  # no raw HTML from tree files
 _cache: tuple[object, registry.Content] | None = None
@@ -93,7 +93,7 @@ def environment(config, where: str = "") -> jinja2.Environment:
 
     def external_source(source, text: str = "") -> Markup:
         """An external source (kilde/eksterne-kilder.toml) through its one labelled partial."""
-        return Markup(env.get_template(EXTERNAL_SOURCE).render(kilde=source, tekst=text))
+        return Markup(env.get_template(EXTERNAL_SOURCE).render(source=source, text=text))
 
     env.filters["md"] = lambda text: Markup(_markdown.render(fill(text)).strip()) if text else ""
     env.filters["md_inline"] = lambda text: Markup(_markdown.renderInline(fill(text))) if text else ""

@@ -1,7 +1,7 @@
-"""The engine's replies that a click needs, computed at build time for the widget (data-bt-views).
+"""The engine's replies that a click needs, computed at build time for the widget (data-hk-views).
 
 hooks/tree_pages.py puts its output on each tree page (widget.html), and
-the widget decodes it (assets/javascripts/beslutningstre/prebuilt.js).
+the widget decodes it (assets/javascripts/site/prebuilt.js).
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def _compact(views: list[dict], number: dict[str, int], calls: list) -> dict:
 
 
 def attribute(tree) -> Markup:
-    """prebuilt_views(tree) as compact JSON for a single-quoted HTML attribute (data-bt-views), escaped
+    """prebuilt_views(tree) as compact JSON for a single-quoted HTML attribute (data-hk-views), escaped
     as Jinja's tojson escapes it."""
     text = json.dumps(prebuilt_views(tree), ensure_ascii=False, separators=(",", ":"))
     for char in "<>&'":

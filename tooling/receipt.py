@@ -1,4 +1,4 @@
-"""The plain-text receipt: its words are the template overrides/partials/beslutningstre/receipt.txt.
+"""The plain-text receipt: its words are the template overrides/partials/tree/receipt.txt.
 
 The build renders that template into each outcome's fragment (with the answers
 and the link left for the widget to fill); the CLI renders it here, whole.
@@ -20,8 +20,8 @@ from decision_tree.state import encode
 from .project import Project
 
 WIDTH = 72
-TEMPLATE = "partials/beslutningstre/receipt.txt"
-ANSWER_TEMPLATE = "partials/beslutningstre/receipt-answer.txt"
+TEMPLATE = "partials/tree/receipt.txt"
+ANSWER_TEMPLATE = "partials/tree/receipt-answer.txt"
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*)(.+?)\1")
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from tools.devserver import CHROMIUM, CHROMIUM_ARGS
 
 TIMEOUT_MS = 120_000
-ENGINE_DONE = ".bt-widget[data-engine=ready], .bt-widget[data-engine=failed]"
+ENGINE_DONE = ".hk-widget[data-engine=ready], .hk-widget[data-engine=failed]"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,10 +47,10 @@ OBSERVE = """
   const t = (window.__bench = { answers: [] });
   let clickAt = null;
   document.addEventListener("click", (e) => {
-    if (e.target.closest?.(".bt-widget button[type=submit]")) clickAt = e.timeStamp;
+    if (e.target.closest?.(".hk-widget button[type=submit]")) clickAt = e.timeStamp;
   }, true);
   new MutationObserver(() => {
-    const w = document.querySelector(".bt-widget");
+    const w = document.querySelector(".hk-widget");
     if (!w) return;
     const radio = w.querySelector("input[type=radio]:not(:disabled)");
     // On screen, not merely in the DOM: the next animation frame after it appears.
@@ -60,9 +60,9 @@ OBSERVE = """
     }
     if (w.dataset.engine === "ready" && t.ready == null) t.ready = performance.now();
     if (w.dataset.engine === "failed" && t.failed == null) t.failed = performance.now();
-    if (clickAt != null && !w.querySelector(".bt-loading") && !w.querySelector("[disabled]")) {
+    if (clickAt != null && !w.querySelector(".hk-loading") && !w.querySelector("[disabled]")) {
       const from = clickAt;
-      const key = w.querySelector(".bt-body > *")?.dataset.question ?? w.querySelector(".bt-outcome h2")?.textContent;
+      const key = w.querySelector(".hk-body > *")?.dataset.question ?? w.querySelector(".hk-outcome h2")?.textContent;
       if (key && key !== t.lastKey) {
         t.lastKey = key;
         clickAt = null;
@@ -111,8 +111,8 @@ class Transfer:
 
 
 def is_pyodide(path: str) -> bool:
-    return "/assets/pyodide/" in path or "/assets/beslutningstre/" in path or "beslutningstre-worker" in path \
-        or "beslutningstre-runtime" in path
+    return "/assets/pyodide/" in path or "/assets/beslutningstre/" in path or "tree-worker" in path \
+        or "tree-runtime" in path
 
 
 class Browser:

@@ -163,12 +163,12 @@ def report(args, version, brotli, tree, baseline, readers, plain_bytes, load) ->
 
 
 def prebuilt_sizes() -> None:
-    """The steps each tree page carries (data-bt-views), beside the page, raw and as brotli."""
+    """The steps each tree page carries (data-hk-views), beside the page, raw and as brotli."""
     import brotli  # pinned in requirements.txt: the site's own precompression uses it
 
     for page in sorted(SITE.glob("beslutningstre/*/index.html")):
         html = page.read_bytes()
-        found = re.search(rb" data-bt-views='([^']*)'", html)
+        found = re.search(rb" data-hk-views='([^']*)'", html)
         if not found:
             print(f"Forhåndsberegnede steg, {page.parent.name}: ingen")
             continue

@@ -81,7 +81,7 @@ def run_tree(browser, base: str, slug: str, profile: Profile, walks=None) -> dic
         before = transfer.total()
         started = page.evaluate("performance.now()")
         page.locator("#diagram").scroll_into_view_if_needed()
-        page.wait_for_selector('.bt-diagram[data-diagram="drawn"]', timeout=60_000)
+        page.wait_for_selector('.hk-diagram[data-diagram="drawn"]', timeout=60_000)
         result["diagram_ms"] = page.evaluate("performance.now()") - started
         result["diagram_bytes"] = transfer.total() - before
     context.close()
@@ -91,7 +91,7 @@ def run_tree(browser, base: str, slug: str, profile: Profile, walks=None) -> dic
 def give_answer(page, kind: str, value) -> dict:
     """Answer the question on screen as a person does, and wait for the next step; returns the
     page's record of that answer (click on «Neste» -> next step on screen)."""
-    form = page.locator(".bt-widget form.bt-question")
+    form = page.locator(".hk-widget form.hk-question")
     if kind == "choice":
         form.locator(f'input[value="{value}"]').check()
     else:
@@ -99,7 +99,7 @@ def give_answer(page, kind: str, value) -> dict:
             form.locator(f'input[name="{field}"]').fill(text)
     count = page.evaluate("window.__bench.answers.length")
     form.locator("button[type=submit]").click()
-    page.wait_for_selector(f'html[data-bench-answers="{count + 1}"], .bt-widget[data-engine=failed]',
+    page.wait_for_selector(f'html[data-bench-answers="{count + 1}"], .hk-widget[data-engine=failed]',
                            state="attached", timeout=TIMEOUT_MS)
     if page.evaluate("window.__bench.answers.length") == count:
         raise EngineFailed
@@ -120,7 +120,7 @@ def read_then_answer(page, steps, delay_s: float) -> list[float]:
     """A reader: each question read for `delay_s` from when it is on screen, then answered.
     Returns the waits, click on «Neste» -> next step on screen, in ms."""
     waits = []
-    page.wait_for_selector(".bt-widget input[type=radio]:not(:disabled)", timeout=TIMEOUT_MS)
+    page.wait_for_selector(".hk-widget input[type=radio]:not(:disabled)", timeout=TIMEOUT_MS)
     while (shown := page.evaluate("window.__bench.clickable")) is None:  # the frame after it
         page.wait_for_timeout(10)
     for kind, _question, value in steps:

@@ -30,10 +30,10 @@ def main() -> None:
                 page = context.new_page()
                 for path in paths:
                     page.goto(base + path, wait_until="networkidle")
-                    if page.locator(".bt-diagram").count():
+                    if page.locator(".hk-diagram").count():
                         # The diagram draws when scrolled near; show it as a reader would see it.
                         page.locator("#diagram").scroll_into_view_if_needed()
-                        page.wait_for_selector('.bt-diagram[data-diagram="drawn"]', timeout=60_000)
+                        page.wait_for_selector('.hk-diagram[data-diagram="drawn"]', timeout=60_000)
                         page.evaluate("window.scrollTo(0, 0)")
                     name = path.strip("/").replace("/", "_") or "forside"
                     file = out / f"{name}-{scheme}-{width}.png"

@@ -44,22 +44,22 @@ try {
   await page.goto(url);
   seen.userAgent = await page.evaluate(() => navigator.userAgent);
   for (const step of steps) {
-    await page.waitForSelector(`.bt-widget .bt-body form.bt-question[data-question="${step.question}"]`, { timeout: 30_000 });
-    const form = ".bt-widget .bt-body form.bt-question";
+    await page.waitForSelector(`.hk-widget .hk-body form.hk-question[data-question="${step.question}"]`, { timeout: 30_000 });
+    const form = ".hk-widget .hk-body form.hk-question";
     if (step.kind === "choice") {
       await page.click(`${form} input[value="${step.option}"]`);
     } else {
       // Numbers go to the engine: wait for it, as a reader would wait for the loading box.
-      await page.waitForSelector(".bt-widget[data-engine=ready]", { timeout: ENGINE_MS });
+      await page.waitForSelector(".hk-widget[data-engine=ready]", { timeout: ENGINE_MS });
       for (const [field, text] of Object.entries(step.values)) await page.type(`${form} input[name="${field}"]`, text);
     }
-    const engine = await page.$eval(".bt-widget", (w) => w.dataset.engine);
+    const engine = await page.$eval(".hk-widget", (w) => w.dataset.engine);
     await page.click(`${form} button[type=submit]`);
     seen.steps.push({ question: step.question, engine });
   }
-  await page.waitForSelector(".bt-widget .bt-body .bt-outcome h2", { timeout: ENGINE_MS });
-  seen.outcome = await page.$eval(".bt-widget .bt-body .bt-outcome h2", (h) => h.textContent.trim());
-  seen.focused = await page.evaluate(() => document.activeElement.matches(".bt-outcome h2"));
+  await page.waitForSelector(".hk-widget .hk-body .hk-outcome h2", { timeout: ENGINE_MS });
+  seen.outcome = await page.$eval(".hk-widget .hk-body .hk-outcome h2", (h) => h.textContent.trim());
+  seen.focused = await page.evaluate(() => document.activeElement.matches(".hk-outcome h2"));
   seen.state = new URL(page.url()).searchParams.get("svar");
   seen.errors = errors;
   console.log(JSON.stringify(seen));

@@ -22,11 +22,11 @@ ANCHORS = [(page, anchor) for page, anchor in published()
 
 
 def button(page, anchor: str):
-    return page.locator(f'[data-kopier-lenke="{anchor}"] button')
+    return page.locator(f'[data-copy-link="{anchor}"] button')
 
 
 def status(page, anchor: str):
-    return page.locator(f'[data-kopier-lenke="{anchor}"] [role=status]')
+    return page.locator(f'[data-copy-link="{anchor}"] [role=status]')
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_every_answer_and_point_has_a_visible_button(page, path):
         expect(button(page, anchor)).to_be_visible()
         expect(button(page, anchor)).to_have_accessible_name(re.compile(r"^Kopier lenke til \S"))
     # One per place, none elsewhere (not on the title).
-    assert page.locator("[data-kopier-lenke]").count() == len(anchors)
+    assert page.locator("[data-copy-link]").count() == len(anchors)
 
 
 def test_keyboard_copies_the_full_address_and_says_so(page, clipboard, base_url):
@@ -91,8 +91,8 @@ def test_without_javascript_no_button_shows_and_the_permalink_remains(browser, b
     try:
         page = context.new_page()
         page.goto("retningslinje/")
-        assert page.locator("[data-kopier-lenke]").count() > 30
-        for locator in page.locator("[data-kopier-lenke]").all():
+        assert page.locator("[data-copy-link]").count() > 30
+        for locator in page.locator("[data-copy-link]").all():
             expect(locator).to_be_hidden()
         expect(page.locator('#punkt-8b > a.headerlink')).to_have_attribute("href", "#punkt-8b")
     finally:

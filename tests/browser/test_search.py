@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 RESULT = ".md-search-result__list .md-search-result__link"
 NOTHING = "qqqzzxx"
 # The decision trees' engine: Pyodide, the engine wheel, the worker.
-RUNTIME = re.compile(r"/assets/pyodide/|/assets/beslutningstre/|beslutningstre-worker|beslutningstre-runtime")
+RUNTIME = re.compile(r"/assets/pyodide/|/assets/beslutningstre/|tree-worker|tree-runtime")
 
 
 def _trees(site) -> dict[str, str]:
@@ -37,7 +37,7 @@ def _trees(site) -> dict[str, str]:
 def _outcome(site) -> tuple[str, str]:
     """A tree outcome's anchor and heading, as the no-JavaScript outline shows it ("Svar: …")."""
     html = (site / "beslutningstre" / "utstyr" / "index.html").read_text("utf-8")
-    heading = re.search(r'<h3 class="bt-title" id="(tre-[^"]+)">(.*?)</h3>', html, re.S)
+    heading = re.search(r'<h3 class="hk-title" id="(tre-[^"]+)">(.*?)</h3>', html, re.S)
     return heading.group(1), re.sub(r"<[^>]+>", "", heading.group(2)).strip()
 
 
@@ -90,9 +90,9 @@ def test_each_result_names_its_page_and_its_title_is_its_own_heading(page, site_
     type_query(page, title)
     outcome = page.locator(f'.md-search-result__list a[href$="beslutningstre/utstyr/#{anchor}"]')
     expect(outcome.locator("h2")).to_have_text(title)
-    expect(outcome.locator(".search-source")).to_have_text(trees["beslutningstre/utstyr/"])
+    expect(outcome.locator(".hk-search-source")).to_have_text(trees["beslutningstre/utstyr/"])
     enter(page, "headset")
-    sources = page.locator(".md-search-result__list .search-source").all_inner_texts()
+    sources = page.locator(".md-search-result__list .hk-search-source").all_inner_texts()
     assert {"Spørsmål og svar", "Retningslinjen"} <= set(sources), sources
     assert set(sources) <= {"Spørsmål og svar", "Retningslinjen", "Beslutningstre", *trees.values()}, sources
 
@@ -102,7 +102,7 @@ def test_the_count_is_announced_once_the_reader_pauses(page):
     type_query(page, "hytta")
     status = page.locator("[data-search-status]")
     expect(status).to_have_attribute("role", "status")
-    count = page.locator(".md-search-result__list .md-search-result__item:not(.search-help)").count()
+    count = page.locator(".md-search-result__list .md-search-result__item:not(.hk-search-help)").count()
     expect(status).to_have_text(f"{count} treff")
 
 
@@ -116,7 +116,7 @@ def test_nothing_found_shows_the_trees_the_faq_and_whom_to_ask(page, site_dir):
     for tree in _trees(site_dir):
         assert tree in found, found
     assert "faq/" in found
-    ask = page.locator(".md-search-result__list .search-help a")
+    ask = page.locator(".md-search-result__list .hk-search-help a")
     expect(ask).to_have_attribute("href", pou)
     expect(ask).to_contain_text("lederen din")
     expect(ask).to_contain_text("POU")

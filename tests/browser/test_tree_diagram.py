@@ -15,7 +15,7 @@ from tests.content import TREES
 pytestmark = pytest.mark.browser
 
 SLUG = "hjemmearbeid"
-DIAGRAM = ".bt-diagram"
+DIAGRAM = ".hk-diagram"
 MERMAID = "mermaid.min.js"
 
 
@@ -30,13 +30,13 @@ def expect_drawn(page, slug: str) -> None:
     expect(svg).to_be_visible()
     expect(svg.locator("title")).to_have_text(f"Diagram over beslutningstreet «{tree.title}»")
     expect(svg.locator("g.node")).to_have_count(len(tree.questions) + len(tree.outcomes))
-    expect(page.locator(f"{DIAGRAM} .bt-diagram__status")).to_have_count(0)
+    expect(page.locator(f"{DIAGRAM} .hk-diagram__status")).to_have_count(0)
 
 
 @pytest.mark.parametrize("context", ["light", "dark"], indirect=True)
 def test_mermaid_loads_only_when_the_reader_scrolls_to_the_diagram(page, context, axe):
     open_tree(page, SLUG)
-    expect(page.locator(f"{DIAGRAM} .bt-diagram__status")).to_have_text(
+    expect(page.locator(f"{DIAGRAM} .hk-diagram__status")).to_have_text(
         "Diagrammet tegnes når du blar ned hit.")
     # The engine is ready well after the page's own scripts ran: an eager load would show by now.
     assert mermaid_requests(context) == 0, "Mermaid is not fetched for a diagram nobody has seen"
@@ -56,17 +56,17 @@ def test_a_link_to_the_diagram_draws_it(page):
 def test_a_diagram_that_cannot_load_says_so_in_norwegian(page, context):
     page.route(f"**/{MERMAID}", lambda route: route.abort())
     page.goto(tree_url(SLUG, "#diagram"))
-    status = page.locator(f"{DIAGRAM} .bt-diagram__status")
+    status = page.locator(f"{DIAGRAM} .hk-diagram__status")
     expect(status).to_have_text("Diagrammet kunne ikke vises. Oversikten over, «Hele treet», viser det samme.")
     expect(page.locator(DIAGRAM)).to_have_attribute("data-diagram", "failed")
-    expect(page.locator(".bt-outline")).to_be_visible()
+    expect(page.locator(".hk-outline")).to_be_visible()
 
 
 def test_without_javascript_a_note_stands_in_for_the_diagram(browser, base_url):  # noqa: F811
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     page = context.new_page()
     page.goto(tree_url(SLUG, "#diagram"))
-    expect(page.locator(f"{DIAGRAM} .bt-diagram__status")).to_have_text(
+    expect(page.locator(f"{DIAGRAM} .hk-diagram__status")).to_have_text(
         "Diagrammet vises når JavaScript er slått på.")
     expect(page.locator(f"{DIAGRAM} pre")).to_be_hidden()
     context.close()
@@ -82,7 +82,7 @@ def test_instant_navigation_draws_the_next_trees_diagram_with_the_same_mermaid(p
     expect(page).to_have_url(re.compile(rf"/beslutningstre/{second}/$"))
     # The address changes before Material swaps the page in: until then "#diagram" is the first
     # tree's heading, about to be detached (this raced). Wait for the second tree's content.
-    expect(page.locator(f'.bt-widget[data-bt-tree="{second}"]')).to_be_attached()
+    expect(page.locator(f'.hk-widget[data-hk-tree="{second}"]')).to_be_attached()
     page.locator("#diagram").scroll_into_view_if_needed()
     expect_drawn(page, second)
     assert still_same_document(page), "the second tree came through instant navigation"

@@ -35,8 +35,8 @@ def before_page(browser, before_url, request):
 def test_pages_with_a_coming_version_pass_axe(before_page, path):
     before_page.goto(path)
     if path == "endringer/":
-        expect(before_page.locator(".guideline-diff ins").first).to_be_visible()
-        expect(before_page.locator(".guideline-diff li ins").first).to_be_visible()  # a list item as an item
+        expect(before_page.locator(".hk-diff ins").first).to_be_visible()
+        expect(before_page.locator(".hk-diff li ins").first).to_be_visible()  # a list item as an item
     else:
         expect(before_page.locator(".admonition.info").first).to_be_visible()
     violations = _run_axe(before_page)

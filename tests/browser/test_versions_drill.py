@@ -42,16 +42,16 @@ def test_a_link_made_under_0_01_opens_on_0_02_with_the_notice_and_the_answers(dr
 
     drill_page.goto(f"beslutningstre/{slug}/?svar={view['state']}")
     wait_ready(drill_page)
-    notice = drill_page.locator(f"{WIDGET} .bt-notice")
+    notice = drill_page.locator(f"{WIDGET} .hk-notice")
     expect(notice).to_contain_text("Retningslinjen er endret siden lenken ble laget (versjon 0.01 → 0.02).")
     expect(outcome(drill_page).locator("h2")).to_have_text(plain(path.outcome.title))
-    expect(drill_page.locator(f"{WIDGET} .bt-answer")).to_have_count(len(path.steps))
+    expect(drill_page.locator(f"{WIDGET} .hk-answer")).to_have_count(len(path.steps))
     # The address now holds the answers in today's form, made under 0.02: reloading needs no notice.
     drill_page.wait_for_url("**?svar=v0.02_*")
     drill_page.reload()
     wait_ready(drill_page)
     expect(outcome(drill_page).locator("h2")).to_have_text(plain(path.outcome.title))
-    expect(drill_page.locator(f"{WIDGET} .bt-notice")).to_have_count(0)
+    expect(drill_page.locator(f"{WIDGET} .hk-notice")).to_have_count(0)
 
 
 @pytest.mark.parametrize("drill_page", ["light", "dark"], indirect=True)

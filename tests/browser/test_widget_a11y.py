@@ -38,7 +38,7 @@ def test_axe_finds_nothing_in_any_widget_state(page, axe, context):
     no_violations(axe, page, "spørsmål")
 
     question(page).get_by_role("button", name="Neste").click()
-    expect(page.locator(f"{WIDGET} .bt-error-summary")).to_be_visible()
+    expect(page.locator(f"{WIDGET} .hk-error-summary")).to_be_visible()
     no_violations(axe, page, "feil (valg)")
 
     path = next(p for p in paths(SLUG) if any(s.question.kind == "number" for s in p.steps))
@@ -50,7 +50,7 @@ def test_axe_finds_nothing_in_any_widget_state(page, axe, context):
     for field in path.steps[index].question.fields:
         form.get_by_label(plain(field.label), exact=True).fill("-1")
     form.get_by_role("button", name="Neste").click()
-    expect(page.locator(f"{WIDGET} .bt-field--error").first).to_be_visible()
+    expect(page.locator(f"{WIDGET} .hk-field--error").first).to_be_visible()
     no_violations(axe, page, "feil (tall)")
 
     walk(page, path.steps[index:])
@@ -60,7 +60,7 @@ def test_axe_finds_nothing_in_any_widget_state(page, axe, context):
 
     page.goto(tree_url(SLUG, "?svar=ugyldig"))
     wait_ready(page)
-    expect(page.locator(f"{WIDGET} .bt-invalid")).to_be_visible()
+    expect(page.locator(f"{WIDGET} .hk-invalid")).to_be_visible()
     no_violations(axe, page, "ugyldig lenke")
 
 
@@ -83,7 +83,7 @@ def test_keyboard_only_walk_moves_focus_and_announces(page):
         page.keyboard.press("Enter")
         if number < len(path.steps):
             # Focus goes to the next question's heading, and the change is announced.
-            heading = page.locator(f"{WIDGET} .bt-question .bt-title")
+            heading = page.locator(f"{WIDGET} .hk-question .hk-title")
             expect(heading).to_be_focused()
             expect(heading).to_have_text(plain(path.steps[number].question.text))
             expect(page.locator(f"{WIDGET} [role=status]")).to_have_text(f"Spørsmål {number + 1}")
@@ -97,7 +97,7 @@ def test_keyboard_only_walk_moves_focus_and_announces(page):
     for _ in range(60):
         page.keyboard.press("Tab")
         text = page.evaluate("""() => { const a = document.activeElement;
-            return a.closest('.bt-widget') ? a.textContent.trim() : null }""")
+            return a.closest('.hk-widget') ? a.textContent.trim() : null }""")
         if text is None:
             break
         seen.append(text)
@@ -110,7 +110,7 @@ def test_keyboard_only_walk_moves_focus_and_announces(page):
 def test_error_summary_takes_focus_and_points_to_the_field(page):
     open_tree(page, SLUG)
     question(page).get_by_role("button", name="Neste").click()
-    summary = page.locator(f"{WIDGET} .bt-error-summary")
+    summary = page.locator(f"{WIDGET} .hk-error-summary")
     expect(summary).to_be_focused()
     message = api.answer(SLUG, "", TREES[SLUG].start, "")["errors"]["_"]
     summary.get_by_role("button", name=message).click()
@@ -153,8 +153,8 @@ def test_fits_a_phone_screen(browser, base_url, width):
     walk(page, paths(SLUG)[0].steps)
     expect(outcome(page)).to_be_visible()
     overflow = page.evaluate(
-        """() => [...document.querySelectorAll('.bt-widget *')]
-              .filter(el => !el.closest('.visually-hidden'))  // clipped to 1 px: read out, never seen
+        """() => [...document.querySelectorAll('.hk-widget *')]
+              .filter(el => !el.closest('.hk-visually-hidden'))  // clipped to 1 px: read out, never seen
               .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
               .map(el => el.tagName + '.' + el.className)""")
     assert not overflow, overflow

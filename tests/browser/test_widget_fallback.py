@@ -22,21 +22,21 @@ def test_without_javascript_the_outline_is_there_and_readable(browser, base_url)
     page = context.new_page()
     page.goto(tree_url(SLUG))
     tree = TREES[SLUG]
-    outline = page.locator(".bt-outline")
+    outline = page.locator(".hk-outline")
     expect(outline).to_be_visible()
     for q in tree.questions.values():
         expect(outline.locator(f"[id='tre-{q.id}']")).to_be_visible()
     for o in tree.outcomes.values():
         expect(outline.locator(f"[id='tre-{o.id}']")).to_be_visible()
     # The widget's place says, in words, that the tree is below as text, and links there.
-    note = page.locator(f"{WIDGET} .bt-widget__nojs")
+    note = page.locator(f"{WIDGET} .hk-widget__nojs")
     expect(note).to_be_visible()
     expect(note).to_contain_text("trenger JavaScript")
     note.get_by_role("link", name="Hele treet").click()
     expect(page.locator("#hele-treet")).to_be_in_viewport()
     # Nothing of the widget's own pieces is visible or read out.
-    expect(page.locator(f"{WIDGET} .bt-templates")).to_be_hidden()
-    assert not [u for u in guard.requests if "/assets/pyodide/" in u or "beslutningstre-worker" in u]
+    expect(page.locator(f"{WIDGET} .hk-templates")).to_be_hidden()
+    assert not [u for u in guard.requests if "/assets/pyodide/" in u or "tree-worker" in u]
     context.close()
     assert not guard.foreign
 
@@ -44,7 +44,7 @@ def test_without_javascript_the_outline_is_there_and_readable(browser, base_url)
 # Records, in the page's own clock, when the widget started loading the engine and when it gave up.
 ENGINE_CLOCK = """
 new MutationObserver(() => {
-  const state = document.querySelector(".bt-widget")?.dataset.engine;
+  const state = document.querySelector(".hk-widget")?.dataset.engine;
   if (state === "loading") window.__loadingAt ??= performance.now();
   if (state === "failed") window.__failedAt ??= performance.now();
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-engine"], childList: true });
@@ -57,7 +57,7 @@ def expect_failure_within_limit(page) -> None:
     waited = page.evaluate("window.__failedAt - window.__loadingAt")
     # The limit, plus what a busy machine may add to a timer.
     assert waited <= FAILURE_LIMIT_S * 1000 + 750, f"{waited:.0f} ms"
-    box = widget.locator(".bt-failure")
+    box = widget.locator(".hk-failure")
     expect(box).to_be_visible()
     expect(box).to_have_attribute("role", "alert")
     expect(box).to_contain_text("som tekst lenger ned på siden")
@@ -139,9 +139,9 @@ def test_a_number_answer_given_while_pyodide_boots_waits_visibly_then_goes_on(pa
     type_numbers(page, step)
 
     widget = page.locator(WIDGET)
-    expect(widget.locator(".bt-loading")).to_be_visible()
-    expect(widget.locator(".bt-loading")).to_contain_text("Laster")
-    expect(widget.locator(".bt-loading progress")).to_be_visible()
+    expect(widget.locator(".hk-loading")).to_be_visible()
+    expect(widget.locator(".hk-loading")).to_contain_text("Laster")
+    expect(widget.locator(".hk-loading progress")).to_be_visible()
     expect(widget.locator("[role=status]")).to_have_text("Laster …")
     expect(widget).to_have_attribute("data-engine", "loading")
     expect(widget).to_have_attribute("aria-busy", "true")
@@ -153,8 +153,8 @@ def test_a_number_answer_given_while_pyodide_boots_waits_visibly_then_goes_on(pa
     if step.option.next in TREES[SLUG].questions:
         expect_question(page, step.option.next)
     else:
-        expect(widget.locator(".bt-outcome h2")).to_have_text(plain(TREES[SLUG].outcomes[step.option.next].title))
-    expect(widget.locator(".bt-loading")).to_have_count(0)
+        expect(widget.locator(".hk-outcome h2")).to_have_text(plain(TREES[SLUG].outcomes[step.option.next].title))
+    expect(widget.locator(".hk-loading")).to_have_count(0)
     assert widget.get_attribute("aria-busy") is None
 
 
@@ -169,12 +169,12 @@ def test_an_engine_error_is_shown_not_swallowed(page):
         assert body != response.text()
         route.fulfill(response=response, body=body)
 
-    page.route("**/beslutningstre-worker.js", refuse_answers)
+    page.route("**/tree-worker.js", refuse_answers)
     page.goto(tree_url(SLUG))
     wait_ready(page)
     # Choice answers come from the build; a number answer goes to the engine.
     type_numbers(page, walk_to_number_question(page))
-    box = page.locator(f"{WIDGET} .bt-failure")
+    box = page.locator(f"{WIDGET} .hk-failure")
     expect(box).to_contain_text("Noe gikk galt")
     expect(box.locator("h2")).to_be_focused()
     box.get_by_role("button", name="Start på nytt").click()

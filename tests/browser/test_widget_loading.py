@@ -49,7 +49,7 @@ def test_a_slow_download_shows_progress_and_never_fails(page, context):
     link = older_link()
     page.goto(tree_url(SLUG, f"?svar={link}"))
     widget = page.locator(WIDGET)
-    box = widget.locator(".bt-loading")
+    box = widget.locator(".hk-loading")
     expect(box).to_be_visible(timeout=15_000)
     expect(box).to_contain_text("Laster beslutningstreet")
     bar = box.locator("progress")
@@ -68,11 +68,11 @@ def test_a_slow_download_shows_progress_and_never_fails(page, context):
     expect(box).to_contain_text(slow, timeout=SLOW_S * 1000)
     expect(widget.locator("[role=status]")).to_contain_text(slow)
     assert widget.get_attribute("data-engine") == "loading"
-    expect(widget.locator(".bt-failure")).to_have_count(0)
+    expect(widget.locator(".hk-failure")).to_have_count(0)
 
     expect(widget).to_have_attribute("data-engine", "ready", timeout=90_000)
     expect_question(page, api.view(SLUG, link)["node"])
-    expect(widget.locator(".bt-notice")).to_be_visible()
+    expect(widget.locator(".hk-notice")).to_be_visible()
     assert page.evaluate("window.__failedAt") is None, "it never failed on the way"
 
 
@@ -82,9 +82,9 @@ def test_a_download_that_stops_fails_after_a_while_without_progress(page):
     page.route("**/*.wasm", lambda route: None)  # the connection hangs: no byte, no error
     page.goto(tree_url(SLUG, f"?svar={older_link()}"))
     widget = page.locator(WIDGET)
-    expect(widget.locator(".bt-loading")).to_be_visible()
+    expect(widget.locator(".hk-loading")).to_be_visible()
     expect(widget).to_have_attribute("data-engine", "failed", timeout=(STALL_S + 20) * 1000)
-    expect(widget.locator(".bt-failure")).to_contain_text("som tekst lenger ned på siden")
+    expect(widget.locator(".hk-failure")).to_contain_text("som tekst lenger ned på siden")
     waited = page.evaluate("window.__failedAt - (window.__progressAt ?? window.__loadingAt)")
     # The stall limit after the last sign of life, plus what a busy machine may add to a timer.
     assert STALL_S * 1000 - 50 <= waited <= STALL_S * 1000 + 1500, f"{waited:.0f} ms"

@@ -105,7 +105,7 @@ def test_reaching_a_tree_by_instant_navigation_mounts_a_working_widget(page, con
     assert still_same_document(page)
 
     requests = context.guard.requests
-    assert count(requests, "beslutningstre-worker.js") == 1, "one worker for the whole visit"
+    assert count(requests, "tree-worker.js") == 1, "one worker for the whole visit"
     assert count(requests, "pyodide.asm.wasm") == 1
     assert count(requests, ".whl") == 1
 
@@ -118,7 +118,7 @@ def test_a_citation_link_leads_to_the_guideline_anchor(page):
     path = paths(slug)[0]
     walk(page, path.steps)
     anchor = path.outcome.citations[0].anchor
-    scroll_then_click(page, outcome(page).locator(".bt-citation a").first)
+    scroll_then_click(page, outcome(page).locator(".hk-citation a").first)
     # The newest version's page: retningslinje/ once it is in force (guideline.versions.Timeline.page).
     target = re.escape(GUIDELINE.page)
     expect(page).to_have_url(re.compile(rf"/{target}/#{re.escape(anchor)}$"))

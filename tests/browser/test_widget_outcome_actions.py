@@ -49,8 +49,8 @@ def test_mail_to_leader_carries_subject_and_the_engines_receipt(page):
     mail = outcome(page).get_by_role("link", name="Send e-post til lederen din")
     receipt = expected_receipt(page)
     page.wait_for_function(
-        "() => document.querySelector('.bt-body .bt-outcome__actions a[href^=\"mailto:\"]').href.includes('body=')"
-        " && document.querySelector('.bt-receipt').textContent.length > 0")
+        "() => document.querySelector('.hk-body .hk-outcome__actions a[href^=\"mailto:\"]').href.includes('body=')"
+        " && document.querySelector('.hk-receipt').textContent.length > 0")
     href = mail.get_attribute("href")
     assert href.startswith("mailto:?")
     query = parse_qs(urlsplit(href).query)
@@ -63,21 +63,21 @@ def test_mail_to_leader_carries_subject_and_the_engines_receipt(page):
 def test_print_shows_the_receipt_alone(page):
     reach_outcome(page)
     receipt = expected_receipt(page)
-    page.wait_for_function("document.querySelector('.bt-receipt').textContent.length > 0")
+    page.wait_for_function("document.querySelector('.hk-receipt').textContent.length > 0")
     # Chromium headless returns from print() at once; record what the page looked like then.
     page.evaluate("""window.print = () => {
-        window.__printedWithClass = document.documentElement.classList.contains('bt-printing'); }""")
+        window.__printedWithClass = document.documentElement.classList.contains('hk-printing'); }""")
     outcome(page).get_by_role("button", name="Skriv ut").click()
     assert page.evaluate("window.__printedWithClass") is True
 
-    page.evaluate("document.documentElement.classList.add('bt-printing')")
+    page.evaluate("document.documentElement.classList.add('hk-printing')")
     page.emulate_media(media="print")
-    expect(page.locator(f"{WIDGET} .bt-receipt")).to_be_visible()
-    expect(page.locator(f"{WIDGET} .bt-receipt")).to_have_text(receipt)
-    for hidden in ("h1", ".md-header", f"{WIDGET} .bt-outcome h2", ".bt-outline", f"{WIDGET} .bt-answers"):
+    expect(page.locator(f"{WIDGET} .hk-receipt")).to_be_visible()
+    expect(page.locator(f"{WIDGET} .hk-receipt")).to_have_text(receipt)
+    for hidden in ("h1", ".md-header", f"{WIDGET} .hk-outcome h2", ".hk-outline", f"{WIDGET} .hk-answers"):
         expect(page.locator(hidden).first).to_be_hidden()
 
     # A plain Ctrl+P prints the page as it is, receipt excluded.
-    page.evaluate("document.documentElement.classList.remove('bt-printing')")
-    expect(page.locator(f"{WIDGET} .bt-outcome h2")).to_be_visible()
-    expect(page.locator(f"{WIDGET} .bt-receipt")).to_be_hidden()
+    page.evaluate("document.documentElement.classList.remove('hk-printing')")
+    expect(page.locator(f"{WIDGET} .hk-outcome h2")).to_be_visible()
+    expect(page.locator(f"{WIDGET} .hk-receipt")).to_be_hidden()

@@ -41,7 +41,7 @@ def test_tilbake_shows_only_where_there_is_a_step_to_go_back_to(page, slug):
 
 def headings(page) -> list[str]:
     """The widget's headings in reading order, as "h2: text"."""
-    return page.locator(f"{WIDGET} .bt-body").locator("h1, h2, h3, h4").evaluate_all(
+    return page.locator(f"{WIDGET} .hk-body").locator("h1, h2, h3, h4").evaluate_all(
         "hs => hs.map(h => h.tagName.toLowerCase() + ': ' + h.textContent.trim())")
 
 
@@ -55,7 +55,7 @@ def test_the_error_summary_comes_under_the_questions_heading(page):
     slug = "hjemmearbeid"
     page.goto(tree_url(slug))
     question(page).get_by_role("button", name="Neste").click()
-    summary = page.locator(f"{WIDGET} .bt-error-summary")
+    summary = page.locator(f"{WIDGET} .hk-error-summary")
     expect(summary).to_be_focused()
     found = headings(page)
     assert found[0] == f"h2: {plain(TREES[slug].questions[TREES[slug].start].text)}", found
@@ -79,10 +79,10 @@ def test_the_diagram_text_is_as_large_as_the_page_text_and_scrolls_instead(brows
     context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(tree_url("hjemmearbeid", "#diagram"))
-    diagram = page.locator(".bt-diagram")
+    diagram = page.locator(".hk-diagram")
     expect(diagram).to_have_attribute("data-diagram", "drawn", timeout=30_000)
     sizes = page.evaluate("""() => {
-        const host = document.querySelector('.bt-diagram .mermaid');
+        const host = document.querySelector('.hk-diagram .mermaid');
         const svg = host.shadowRoot.querySelector('svg');
         const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
         const labels = [...host.shadowRoot.querySelectorAll('.nodeLabel')]
@@ -99,5 +99,5 @@ def test_the_diagram_text_is_as_large_as_the_page_text_and_scrolls_instead(brows
     region.focus()
     before = region.evaluate("r => r.scrollLeft")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function(f"document.querySelector('.bt-diagram .mermaid').scrollLeft > {before}")
+    page.wait_for_function(f"document.querySelector('.hk-diagram .mermaid').scrollLeft > {before}")
     context.close()

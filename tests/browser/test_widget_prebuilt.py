@@ -1,4 +1,4 @@
-"""Steps the build computed (data-bt-views, hooks/tree_pages.py): every click that needs no number shows
+"""Steps the build computed (data-hk-views, hooks/tree_pages.py): every click that needs no number shows
 its step at once, while Pyodide still boots, and exactly as the engine in the worker would show it:
 the same markup, the same focus, the same announcement, the same address.
 
@@ -48,7 +48,7 @@ def expect_step(page, view: dict, number: int | None = None) -> None:
     tree = TREES[SLUG]
     if view["status"] == "question":
         expect_question(page, view["node"])
-        heading = question(page).locator(".bt-title")
+        heading = question(page).locator(".hk-title")
         expect(page.locator(STATUS)).to_have_text(f"Spørsmål {view['asked']}")
     else:
         heading = outcome(page).locator("h2")
@@ -56,7 +56,7 @@ def expect_step(page, view: dict, number: int | None = None) -> None:
         expect(page.locator(STATUS)).to_have_text(f"Resultat: {plain(tree.outcomes[view['node']].title)}")
     expect(heading).to_be_focused()
     assert (current_state(page) or "") == view["state"]
-    expect(page.locator(f"{WIDGET} .bt-answer")).to_have_count(len(view["answers"]))
+    expect(page.locator(f"{WIDGET} .hk-answer")).to_have_count(len(view["answers"]))
     back = page.locator(f'{WIDGET} [data-action="back"]')
     if view["status"] == "question" and view["can_go_back"]:
         expect(back).to_be_visible()
@@ -75,8 +75,8 @@ def test_every_choice_step_shows_while_the_engine_is_still_loading(page, context
     # Nothing chosen: the engine's own message, from the build.
     message = api.answer(SLUG, "", path.steps[0].question.id, "")["errors"]["_"]
     question(page).get_by_role("button", name="Neste").click()
-    expect(widget.locator(".bt-error-summary")).to_contain_text(message)
-    expect(widget.locator(".bt-error-summary")).to_be_focused()
+    expect(widget.locator(".hk-error-summary")).to_contain_text(message)
+    expect(widget.locator(".hk-error-summary")).to_be_focused()
 
     state = ""
     for step in path.steps:
@@ -87,7 +87,7 @@ def test_every_choice_step_shows_while_the_engine_is_still_loading(page, context
         state = view["state"]
 
     # «Endre» on the first answer, the same answer again, then «Tilbake»: all from the build.
-    widget.locator(".bt-answer").first.get_by_role("button", name="Endre").click()
+    widget.locator(".hk-answer").first.get_by_role("button", name="Endre").click()
     view = api.change(SLUG, state, path.steps[0].question.id)
     wait_for_state(page, view["state"])
     expect_step(page, view)
@@ -116,8 +116,8 @@ def test_every_choice_step_shows_while_the_engine_is_still_loading(page, context
 
 # The widget's state after each step, as a reader's browser has it.
 SNAPSHOT = """() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
-    const widget = document.querySelector(".bt-widget");
-    done({body: widget.querySelector(".bt-body").innerHTML, focus: document.activeElement.outerHTML,
+    const widget = document.querySelector(".hk-widget");
+    done({body: widget.querySelector(".hk-body").innerHTML, focus: document.activeElement.outerHTML,
           status: widget.querySelector("[role=status]").textContent, address: location.search,
           checked: [...widget.querySelectorAll("input:checked")].map((input) => input.value)});
 })))"""
@@ -131,7 +131,7 @@ def walk_and_record(page) -> list[dict]:
     widget = page.locator(WIDGET)
     seen = []
     question(page).get_by_role("button", name="Neste").click()
-    expect(widget.locator(".bt-error-summary")).to_be_focused()
+    expect(widget.locator(".hk-error-summary")).to_be_focused()
     seen.append(page.evaluate(SNAPSHOT))
     state = ""
     for step in path.steps:
@@ -139,7 +139,7 @@ def walk_and_record(page) -> list[dict]:
         state = api.answer(SLUG, state, step.question.id, step.option.id)["state"]
         wait_for_state(page, state)
         seen.append(page.evaluate(SNAPSHOT))
-    widget.locator(".bt-answer").first.get_by_role("button", name="Endre").click()
+    widget.locator(".hk-answer").first.get_by_role("button", name="Endre").click()
     state = api.change(SLUG, state, path.steps[0].question.id)["state"]
     wait_for_state(page, state)
     seen.append(page.evaluate(SNAPSHOT))
@@ -164,14 +164,14 @@ def test_a_step_from_the_build_is_shown_exactly_as_one_from_the_engine(context, 
     def without_prebuilt(route):
         response = route.fetch()
         body = response.text()
-        stripped = re.sub(r" data-bt-views='[^']*'", "", body)
+        stripped = re.sub(r" data-hk-views='[^']*'", "", body)
         assert stripped != body
         route.fulfill(response=response, body=stripped)
 
     engine_only = context.new_page()
     engine_only.route(re.compile(rf"/beslutningstre/{SLUG}/(\?.*)?$"), without_prebuilt)
     from_engine = walk_and_record(engine_only)
-    assert engine_only.locator(WIDGET).get_attribute("data-bt-views") is None
+    assert engine_only.locator(WIDGET).get_attribute("data-hk-views") is None
     engine_only.close()
 
     assert len(prebuilt) == len(from_engine) >= 5

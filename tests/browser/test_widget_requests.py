@@ -28,7 +28,7 @@ def runtime_requests(context) -> list[str]:
 def test_a_page_without_a_tree_loads_no_pyodide_byte(page, context, path):
     page.goto(path, wait_until="networkidle")
     page.wait_for_timeout(300)
-    assert page.locator(".bt-widget").count() == 0
+    assert page.locator(".hk-widget").count() == 0
     fetched = runtime_requests(context)
     assert not fetched, fetched
 
@@ -40,7 +40,7 @@ def test_a_tree_page_loads_the_runtime_once_and_nothing_else_of_pyodide(page, co
     names = sorted(p.rsplit("/", 1)[1] for p in paths)
     assert len(names) == len(set(names)), f"fetched twice: {names}"
     expected = {
-        "beslutningstre-worker.js", "beslutningstre-runtime.js",
+        "tree-worker.js", "tree-runtime.js",
         "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json",
     }
     assert expected <= set(names), names
@@ -63,7 +63,7 @@ def test_pointing_at_a_link_to_a_tree_starts_the_engine_and_other_links_do_not(p
     assert runtime_requests(context) == [], "a link elsewhere starts nothing"
     tree_link = page.locator(f"article a[href$='beslutningstre/{SLUGS[0]}/']").first
     tree_link.hover()
-    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('beslutningstre-worker'))")
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('tree-worker'))")
     page.wait_for_timeout(500)
     assert any(p.endswith("pyodide.asm.wasm") for p in map(lambda u: urlsplit(u).path, runtime_requests(context)))
 
@@ -72,4 +72,4 @@ def test_focusing_a_link_to_a_tree_by_keyboard_starts_the_engine(page, context):
     page.goto("beslutningstre/", wait_until="networkidle")
     assert runtime_requests(context) == []
     page.locator(f"article a[href$='beslutningstre/{SLUGS[0]}/']").first.focus()
-    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('beslutningstre-worker'))")
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('tree-worker'))")

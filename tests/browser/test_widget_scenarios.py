@@ -37,9 +37,9 @@ def test_every_path_reaches_the_engines_outcome(page, slug):
         walk(page, path.steps)
         shown = outcome(page)
         expect(shown.locator("h2")).to_have_text(plain(path.outcome.title))
-        expect(shown.locator(".bt-certainty")).to_contain_text(common.certainties[path.outcome.certainty].label)
+        expect(shown.locator(".hk-certainty")).to_contain_text(common.certainties[path.outcome.certainty].label)
 
-        quotes = shown.locator(".bt-citation")
+        quotes = shown.locator(".hk-citation")
         expect(quotes).to_have_count(len(path.outcome.citations))
         for i, citation in enumerate(path.outcome.citations):
             expect(quotes.nth(i).locator("blockquote")).to_have_text(f"«{citation.quote}»")
@@ -48,7 +48,7 @@ def test_every_path_reaches_the_engines_outcome(page, slug):
             assert parts.path.endswith("/retningslinje/"), href
             assert parts.fragment == citation.anchor and citation.anchor in guideline_ids(), href
 
-        answers = page.locator(f"{WIDGET} .bt-answer")
+        answers = page.locator(f"{WIDGET} .hk-answer")
         expect(answers).to_have_count(len(path.steps))
         for i, step in enumerate(path.steps):
             expect(answers.nth(i).locator("dt")).to_have_text(plain(step.question.text))

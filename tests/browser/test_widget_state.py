@@ -53,7 +53,7 @@ def expect_engine_view(page, slug: str = SLUG) -> dict:
             expect(question(page).locator("input:checked")).to_have_count(0)
     else:
         expect(outcome(page).locator("h2")).to_have_text(plain(tree.outcomes[view["node"]].title))
-    answers = page.locator(f"{WIDGET} .bt-answer dd:not(.bt-answer__change)")
+    answers = page.locator(f"{WIDGET} .hk-answer dd:not(.hk-answer__change)")
     expect(answers).to_have_text([shown_answer(slug, a) for a in view["answers"]])
     return view
 
@@ -124,7 +124,7 @@ def test_tilbake_and_endre_keep_what_still_applies(page):
     before = current_state(page)
 
     # "Endre" on the first answer asks that question again, with the old answer selected.
-    page.locator(f"{WIDGET} .bt-answer").first.get_by_role("button", name="Endre").click()
+    page.locator(f"{WIDGET} .hk-answer").first.get_by_role("button", name="Endre").click()
     expect_question(page, path.steps[0].question.id)
     expect(question(page).locator(f'input[value="{path.steps[0].option.id}"]')).to_be_checked()
     assert current_state(page) == api.change(SLUG, before, path.steps[0].question.id)["state"]
@@ -156,7 +156,7 @@ def test_start_again_clears_answers_and_address(page):
     page.locator(WIDGET).get_by_role("button", name="Start på nytt").click()
     expect_question(page, TREES[SLUG].start)
     assert current_state(page) is None
-    expect(page.locator(f"{WIDGET} .bt-answers")).to_have_count(0)
+    expect(page.locator(f"{WIDGET} .hk-answers")).to_have_count(0)
     expect(question(page).locator("input:checked")).to_have_count(0)
     # Back from a restart returns to the outcome.
     page.go_back()
@@ -169,7 +169,7 @@ def test_a_bad_link_says_so_and_offers_a_restart(page, bad):
     expected = api.view(SLUG, bad)
     assert expected["status"] == "invalid" and expected["invalid"] == "link"
     open_tree(page, SLUG, f"?svar={bad}")
-    box = page.locator(f"{WIDGET} .bt-invalid")
+    box = page.locator(f"{WIDGET} .hk-invalid")
     expect(box).to_be_visible()
     expect(box).to_contain_text("Lenken virker ikke")
     box.get_by_role("button", name="Start på nytt").click()
@@ -194,7 +194,7 @@ def test_number_question_errors_come_from_the_engine_and_keep_what_was_typed(pag
     state_before = current_state(page)
     form.get_by_role("button", name="Neste").click()
 
-    summary = page.locator(f"{WIDGET} .bt-error-summary")
+    summary = page.locator(f"{WIDGET} .hk-error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
     for field_id, message in expected["errors"].items():
@@ -210,7 +210,7 @@ def test_number_question_errors_come_from_the_engine_and_keep_what_was_typed(pag
 
     # Fixed numbers go on.
     answer(page, path.steps[index])
-    expect(page.locator(f"{WIDGET} .bt-error-summary")).to_have_count(0)
+    expect(page.locator(f"{WIDGET} .hk-error-summary")).to_have_count(0)
     walk(page, path.steps[index + 1:])
     expect(outcome(page).locator("h2")).to_have_text(plain(path.outcome.title))
 
@@ -219,5 +219,5 @@ def test_choosing_nothing_gets_the_engines_message(page):
     open_tree(page, SLUG)
     expected = api.answer(SLUG, "", TREES[SLUG].start, "")
     question(page).get_by_role("button", name="Neste").click()
-    expect(page.locator(f"{WIDGET} .bt-error-summary")).to_contain_text(expected["errors"]["_"])
-    expect(page.locator(f"{WIDGET} fieldset .bt-error")).to_contain_text(expected["errors"]["_"])
+    expect(page.locator(f"{WIDGET} .hk-error-summary")).to_contain_text(expected["errors"]["_"])
+    expect(page.locator(f"{WIDGET} fieldset .hk-error")).to_contain_text(expected["errors"]["_"])

@@ -17,7 +17,7 @@ from tests.conftest import SITE
 from tests.content import TREES
 from tooling.paths import PathStep, all_paths
 
-WIDGET = ".bt-widget"
+WIDGET = ".hk-widget"
 # Cold boot of Pyodide on a busy 2-core machine; the product's own limit is 10 s.
 READY_TIMEOUT_MS = 30_000
 
@@ -30,7 +30,7 @@ def tree_url(slug: str, query: str = "") -> str:
 
 def open_tree(page: Page, slug: str, query: str = "", *, ready: bool = True) -> None:
     page.goto(tree_url(slug, query))
-    expect(page.locator(f"{WIDGET} .bt-body > *").first).to_be_visible()
+    expect(page.locator(f"{WIDGET} .hk-body > *").first).to_be_visible()
     if ready:
         wait_ready(page)
 
@@ -40,11 +40,11 @@ def wait_ready(page: Page) -> None:
 
 
 def question(page: Page):
-    return page.locator(f"{WIDGET} .bt-body form.bt-question")
+    return page.locator(f"{WIDGET} .hk-body form.hk-question")
 
 
 def expect_question(page: Page, question_id: str) -> None:
-    expect(page.locator(f'{WIDGET} .bt-body form.bt-question[data-question="{question_id}"]')).to_be_visible()
+    expect(page.locator(f'{WIDGET} .hk-body form.hk-question[data-question="{question_id}"]')).to_be_visible()
 
 
 def answer(page: Page, step: PathStep) -> None:
@@ -66,7 +66,7 @@ def walk(page: Page, steps) -> None:
 
 
 def outcome(page: Page):
-    return page.locator(f"{WIDGET} .bt-body .bt-outcome")
+    return page.locator(f"{WIDGET} .hk-body .hk-outcome")
 
 
 def current_state(page: Page) -> str | None:

@@ -84,7 +84,7 @@ def test_decision_tree_to_an_outcome(page, watch, context):
     expect(outcome(page).locator("h2")).to_have_text(plain(path.outcome.title))
     expect(page.locator(WIDGET)).to_have_attribute("data-engine", "ready")
 
-    assert any("beslutningstre-worker" in u for u in watch.workers), f"tree worker not watched: {watch.workers}"
+    assert any("tree-worker" in u for u in watch.workers), f"tree worker not watched: {watch.workers}"
     assert any(u.endswith(".wasm") for u in context.guard.requests), "Pyodide's wasm was never fetched"
     watch.assert_clean()
 
@@ -92,7 +92,7 @@ def test_decision_tree_to_an_outcome(page, watch, context):
 def test_tree_diagram_draws_under_the_policy(page, watch, context):
     # Mermaid loads when the diagram comes near: here at once, through the link to it.
     page.goto("beslutningstre/reise/#diagram")
-    diagram = page.locator(".bt-diagram")
+    diagram = page.locator(".hk-diagram")
     expect(diagram).to_have_attribute("data-diagram", "drawn", timeout=30_000)
     expect(diagram.locator(".mermaid svg")).to_be_visible()
     assert any(u.endswith("/mermaid.min.js") for u in context.guard.requests)

@@ -1,4 +1,4 @@
-"""The plain-text receipt as the CLI renders it from partials/beslutningstre/receipt.txt.
+"""The plain-text receipt as the CLI renders it from partials/tree/receipt.txt.
 
 (The widget's copy is the same template, rendered by the build with slots: tests/site and tests/browser.)
 """

@@ -1,4 +1,4 @@
-// Proves that the steps the build stored in each tree page (data-bt-views, hooks/tree_pages.py) are
+// Proves that the steps the build stored in each tree page (data-hk-views, hooks/tree_pages.py) are
 // the engine's own replies: boots Pyodide under Node, offline, with exactly the stdlib zip and engine
 // wheel the site ships, and asks decision_tree.api for every stored state's view and every stored
 // reply, decoded by the widget's own prebuilt.js. Also checks that the store is closed under clicks:
@@ -23,7 +23,7 @@ const wheel = one(path.join(site, "assets", "beslutningstre"), /-py3-none-any\.w
 const bundle = readFileSync(one(path.join(site, "assets", "beslutningstre"), /trees\.json$/), "utf8");
 
 // The widget's own decoder, as the browser runs it.
-const source = readFileSync(path.join(root, "overrides/assets/javascripts/beslutningstre/prebuilt.js"), "utf8");
+const source = readFileSync(path.join(root, "overrides/assets/javascripts/site/prebuilt.js"), "utf8");
 const { PrebuiltViews } = await import(`data:text/javascript,${encodeURIComponent(source)}`);
 
 const pyodide = await boot(path.join(root, "node_modules", "pyodide"), pathToFileURL(stdlib).href);
@@ -39,8 +39,8 @@ const canonical = (value) => JSON.stringify(value, (_, v) =>
 function storedViews(slug) {
   const page = path.join(site, "beslutningstre", slug, "index.html");
   if (!existsSync(page)) throw new Error(`${page} mangler`);
-  const match = readFileSync(page, "utf8").match(/ data-bt-views='([^']*)'/);
-  if (!match) throw new Error(`${page}: data-bt-views mangler`);
+  const match = readFileSync(page, "utf8").match(/ data-hk-views='([^']*)'/);
+  if (!match) throw new Error(`${page}: data-hk-views mangler`);
   const attribute = match[1].replace(/&(quot|#39|lt|gt|amp);/g, (_, e) => ({ quot: '"', "#39": "'", lt: "<", gt: ">", amp: "&" })[e]);
   return new PrebuiltViews(attribute);
 }

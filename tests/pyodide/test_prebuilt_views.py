@@ -1,4 +1,4 @@
-"""The steps the build stores in each tree page (data-bt-views) are the engine's own replies: the engine
+"""The steps the build stores in each tree page (data-hk-views) are the engine's own replies: the engine
 running in Pyodide, from the wheel and stdlib the site ships, gives the identical view for every stored
 state and the identical reply to every stored click, decoded by the widget's own prebuilt.js
 (check-prebuilt.mjs). One engine; the stored steps are its cached output."""

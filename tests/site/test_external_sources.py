@@ -20,8 +20,8 @@ from tests.site.writing_guide import ROOT, files
 
 LABEL = "Ekstern kilde, ikke en del av retningslinjen:"
 _LINK = re.compile(r'<a\b[^>]*\bhref="(https?://[^"]+)"[^>]*>', re.I)
-_LABELLED = re.compile(r'<span class="ekstern-kilde" data-ekstern-kilde="([a-z0-9-]+)">'
-                       r'<span class="ekstern-kilde__merke">([^<]+)</span> <a href="([^"]+)">[^<]+</a> \(([^)]+)\)</span>')
+_LABELLED = re.compile(r'<span class="hk-external" data-external-source="([a-z0-9-]+)">'
+                       r'<span class="hk-external__label">([^<]+)</span> <a href="([^"]+)">[^<]+</a> \(([^)]+)\)</span>')
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,7 @@ def test_every_external_link_on_the_site_comes_from_the_data_file_and_is_labelle
 
 def test_the_guideline_pages_carry_no_external_source(site_dir):
     for page in [site_dir / "retningslinje" / "index.html", *(site_dir / "retningslinje" / "versjon").glob("*/index.html")]:
-        assert "ekstern-kilde" not in page.read_text(encoding="utf-8"), page
+        assert "hk-external" not in page.read_text(encoding="utf-8"), page
 
 
 def test_the_data_file_names_each_problem_with_its_line(tmp_path):

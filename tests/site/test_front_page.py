@@ -28,7 +28,7 @@ def built(site: Path, page: str) -> str:
 
 
 def status(html: str) -> dict[str, str]:
-    box = re.search(r'<div class="dokumentinfo retningslinje-status">(.*?)</dl>', html, re.S)
+    box = re.search(r'<div class="hk-doc-info hk-status">(.*?)</dl>', html, re.S)
     assert box, "siden mangler retningslinjens status"
     return {dt: dd for dt, dd in re.findall(r"<dt>([^<]+)</dt>\s*<dd>([^<]*)</dd>", box.group(1))}
 
@@ -65,7 +65,7 @@ def test_front_page_order_trees_guideline_faq_status(site_dir):
     trees = [article.index(f'href="beslutningstre/{slug}/"') for slug in TREES]
     guideline = article.index('href="retningslinje/"')
     faq = article.index('href="faq/"')
-    state = article.index('class="dokumentinfo retningslinje-status"')
+    state = article.index('class="hk-doc-info hk-status"')
     assert max(trees) < guideline < faq < state
 
 

@@ -18,11 +18,11 @@ ROOT = Path(__file__).resolve().parents[2]
 # What om.md must say for each kind of addition (class of a `data-added` element on a guideline page).
 # A new kind of addition fails the test until om.md describes it and it is added here.
 ADDITIONS = {
-    "guideline-status": "Hva er endret, og tidligere versjoner",
-    "guideline-removed": "Punktet ble fjernet i versjon",
-    "guideline-upcoming": "Ny versjon fra",
-    "kopier-lenke": "Kopier lenke",
-    "kopier-lenke-meldinger": "Kopier lenke",  # the button's messages, once per page
+    "hk-guideline-status": "Hva er endret, og tidligere versjoner",
+    "hk-removed": "Punktet ble fjernet i versjon",
+    "hk-upcoming": "Ny versjon fra",
+    "hk-copy-link": "Kopier lenke",
+    "hk-copy-link-messages": "Kopier lenke",  # the button's messages, once per page
 }
 
 
@@ -59,7 +59,7 @@ def test_every_kind_of_addition_is_described(site_dir, drill, which):
     for kind in kinds:
         assert ADDITIONS[kind] in text, f"docs/om.md beskriver ikke «{ADDITIONS[kind]}»"
     if which == "drill":
-        assert "guideline-removed" in kinds  # the drill really has the note this test is about
+        assert "hk-removed" in kinds  # the drill really has the note this test is about
 
 
 def test_every_link_the_page_adds_is_named(site_dir):

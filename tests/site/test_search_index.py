@@ -178,7 +178,7 @@ def test_tree_overview_furniture_is_not_indexed_but_every_outcome_is(site_dir, i
         html = _page(site_dir, page)
         for furniture in ("diagram", "alle-veier", "hele-treet"):
             assert f'id="{furniture}"' in html and f"{page}#{furniture}" not in locations
-        outcomes = re.findall(r'<section class="bt-outcome" data-certainty="([^"]+)" aria-labelledby="(tre-[^"]+)"', html)
+        outcomes = re.findall(r'<section class="hk-outcome" data-certainty="([^"]+)" aria-labelledby="(tre-[^"]+)"', html)
         assert outcomes
         for certainty, anchor in outcomes:
             doc = next(d for d in index if d["location"] == f"{page}#{anchor}")

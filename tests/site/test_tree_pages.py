@@ -68,7 +68,7 @@ class Fragments(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "template" and self.key is None:
-            self.key = f"node:{a['data-bt-node']}" if "data-bt-node" in a else a["data-bt"]
+            self.key = f"node:{a['data-hk-node']}" if "data-hk-node" in a else a["data-hk"]
             self.depth, self.parts = 0, []
             return
         if self.key is not None:
@@ -104,12 +104,12 @@ def fragments(html: str) -> dict[str, str]:
 def test_widget_is_above_the_outline_and_the_diagram(site_dir, slug):
     html = page(site_dir, slug)
     tree = TREES[slug]
-    [(_, widget)] = [(t, a) for t, a in elements(html) if "bt-widget" in a.get("class", "").split()]
-    assert widget["data-bt-tree"] == slug
+    [(_, widget)] = [(t, a) for t, a in elements(html) if "hk-widget" in a.get("class", "").split()]
+    assert widget["data-hk-tree"] == slug
     # The start is the engine's own view, so the widget shows the first question before the engine runs.
-    start = json.loads(widget["data-bt-start-view"])
+    start = json.loads(widget["data-hk-start-view"])
     assert start == api.view(slug, "") and start["node"] == tree.start
-    assert html.index('class="bt-widget"') < html.index('class="bt-outline"') < html.index('class="bt-diagram"')
+    assert html.index('class="hk-widget"') < html.index('class="hk-outline"') < html.index('class="hk-diagram"')
     # Without JavaScript the widget's place says where the tree is as text.
     assert "trenger JavaScript" in article_text(html) and 'href="#hele-treet"' in html
 
@@ -137,7 +137,7 @@ def test_every_node_has_one_fragment_with_its_texts(site_dir, slug):
         for citation in o.citations:
             assert f"«{normalise(citation.quote)}»" in text
         # The receipt is the build's text, with the answers and the link left for the widget.
-        receipt = body[body.index('class="bt-receipt"'):]
+        receipt = body[body.index('class="hk-receipt"'):]
         assert '<span data-slot="answers"></span>' in receipt and '<span data-slot="link"></span>' in receipt
         assert f"Resultat: {o.title}" in " ".join(unescape(receipt).split())  # the heading may be wrapped
     blob = "".join(found.values())
@@ -159,7 +159,7 @@ def test_widget_pieces_are_all_there(site_dir, slug):
 def test_outline_reads_without_javascript(site_dir, slug):
     tree = TREES[slug]
     html = page(site_dir, slug)
-    outline = html[html.index('class="bt-outline"'):html.index('class="bt-diagram"')]
+    outline = html[html.index('class="hk-outline"'):html.index('class="hk-diagram"')]
     text = " ".join(unescape(re.sub(r"<[^>]+>", " ", outline)).split())
     for q in tree.questions.values():
         assert normalise(q.text) in text
@@ -195,7 +195,7 @@ def test_internal_outline_links_resolve(site_dir, slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_paths_table_has_every_path(site_dir, slug):
     html = page(site_dir, slug)
-    table = html[html.index('class="bt-paths'):]
+    table = html[html.index('class="hk-paths'):]
     table = table[: table.index("</table>")]
     assert table.count("<tr>") - 1 == len(all_paths(TREES[slug]))  # minus the header row
     assert f"Alle {len(all_paths(TREES[slug]))} veier" in table
@@ -204,8 +204,8 @@ def test_paths_table_has_every_path(site_dir, slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_mermaid_diagram_source_and_its_self_hosted_script(site_dir, slug):
     html = page(site_dir, slug)
-    box = re.search(r'<div class="bt-diagram" data-mermaid="([^"]+)"[^>]*>(.*?)</div>', html, re.S)
-    diagram = re.search(r'<pre class="bt-diagram__source" hidden>(.*?)</pre>', box.group(2), re.S)
+    box = re.search(r'<div class="hk-diagram" data-mermaid="([^"]+)"[^>]*>(.*?)</div>', html, re.S)
+    diagram = re.search(r'<pre class="hk-diagram__source" hidden>(.*?)</pre>', box.group(2), re.S)
     source = unescape(diagram.group(1))
     assert source.startswith("flowchart TD") and "accTitle:" in source
     edges = sum(len(q.options) for q in TREES[slug].questions.values())
@@ -223,7 +223,7 @@ def test_mermaid_is_loaded_only_on_tree_pages(site_dir):
 
 
 def test_the_browsers_engine_gets_exactly_the_checked_trees(site_dir):
-    runtime = (site_dir / "assets" / "javascripts" / "beslutningstre-runtime.js").read_text(encoding="utf-8")
+    runtime = (site_dir / "assets" / "javascripts" / "tree-runtime.js").read_text(encoding="utf-8")
     data_url = re.search(r'dataURL: new URL\("\.\./([^"]+)"', runtime).group(1)
     data = json.loads((site_dir / "assets" / data_url).read_text(encoding="utf-8"))
     assert data == bundle.dump(CONTENT.catalog)
@@ -236,15 +236,15 @@ def test_the_browsers_engine_gets_exactly_the_checked_trees(site_dir):
 
 
 def test_the_widget_script_is_one_classic_script_bundled_from_its_modules(site_dir):
-    script = (site_dir / "assets" / "javascripts" / "beslutningstre.js").read_text(encoding="utf-8")
+    script = (site_dir / "assets" / "javascripts" / "site.js").read_text(encoding="utf-8")
     sources = ROOT / "overrides" / "assets" / "javascripts" / "beslutningstre"
     for module in sources.glob("*.js"):
-        assert f"// overrides/assets/javascripts/beslutningstre/{module.name}" in script
+        assert f"// overrides/assets/javascripts/site/{module.name}" in script
     assert not re.search(r"^\s*(import|export)\b", script, re.M)
-    assert not (site_dir / "assets" / "javascripts" / "beslutningstre").exists()
+    assert not (site_dir / "assets" / "javascripts" / "site").exists()
     node = shutil.which("node")
     if node:
-        subprocess.run([node, "--check", str(site_dir / "assets" / "javascripts" / "beslutningstre.js")], check=True)
+        subprocess.run([node, "--check", str(site_dir / "assets" / "javascripts" / "site.js")], check=True)
 
 
 def test_two_modules_private_names_never_replace_each_other(tmp_path):
@@ -333,7 +333,7 @@ def test_external_sources_in_outcomes_are_labelled_and_come_from_the_data_file(s
     found = fragments(page(site_dir, slug))
     for o in TREES[slug].outcomes.values():
         body = found[f"node:{o.id}"]
-        shown = re.findall(r'data-ekstern-kilde="([^"]+)"', body)
+        shown = re.findall(r'data-external-source="([^"]+)"', body)
         assert shown == list(o.external), o.id
         for source_id in o.external:
             assert f'href="{sources[source_id].url}"' in body

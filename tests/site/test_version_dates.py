@@ -118,8 +118,8 @@ def test_on_the_date_the_new_version_is_current_everywhere(upcoming, v):
 
 def test_om_describes_the_notice_on_the_guideline_page(upcoming, site_dir):
     kinds = added_kinds(upcoming.before)
-    assert "guideline-upcoming" in kinds and kinds <= set(ADDITIONS)
-    assert ADDITIONS["guideline-upcoming"] in section(site_dir)
+    assert "hk-upcoming" in kinds and kinds <= set(ADDITIONS)
+    assert ADDITIONS["hk-upcoming"] in section(site_dir)
 
 
 @pytest.mark.parametrize("slug", list(TREES))
@@ -154,7 +154,7 @@ def test_the_changes_page_lists_the_header_fields_that_changed(upcoming, newest_
     changed = [(label, value) for label, value in upcoming.versions[-1].document.meta.fields
                if label != "Versjon:" and before[label] != value]
     assert changed
-    fields = re.search(r'<ul class="guideline-diff guideline-diff__fields">(.*?)</ul>', newest_entry, re.S).group(1)
+    fields = re.search(r'<ul class="hk-diff hk-diff__fields">(.*?)</ul>', newest_entry, re.S).group(1)
     items = [unescape(re.sub(r"<[^>]+>", "", li)) for li in re.findall(r"<li>(.*?)</li>", fields, re.S)]
     assert items == [f"{label} [slettet: {before[label]}] [ny tekst: {value}]" for label, value in changed]
 

@@ -74,7 +74,7 @@ def test_every_published_anchor_still_resolves_including_the_removed_point(drill
         document = resolve(drill.site, page)
         assert re.search(rf'\sid="{re.escape(anchor)}"', document), f"{page}#{anchor}"
     note = html(drill, "retningslinje")
-    element = re.search(r'<p class="guideline-removed" data-added id="punkt-10-unntak">(.*?)</p>', note, re.S)
+    element = re.search(r'<p class="hk-removed" data-added id="punkt-10-unntak">(.*?)</p>', note, re.S)
     assert element, "the removed paragraph's anchor is a visible note"
     words = unescape(re.sub(r"<[^>]+>", "", element.group(1)))
     assert "Punktet ble fjernet i versjon 0.02" in words and "Se teksten i versjon 0.01" in words
@@ -84,7 +84,7 @@ def test_every_published_anchor_still_resolves_including_the_removed_point(drill
 def test_the_new_point_has_its_anchor_and_the_trees_know_the_new_version(drill):
     page = html(drill, "retningslinje")
     assert 'id="punkt-11"' in page and POINT_11 in article_text(page)
-    runtime = (drill.site / "assets" / "javascripts" / "beslutningstre-runtime.js").read_text(encoding="utf-8")
+    runtime = (drill.site / "assets" / "javascripts" / "tree-runtime.js").read_text(encoding="utf-8")
     data = re.search(r'dataURL: new URL\("\.\./([^"]+)"', runtime).group(1)
     assert '"version":"0.02"' in (drill.site / "assets" / data).read_text(encoding="utf-8")
 

@@ -13,7 +13,7 @@ export function item(doc, score, root, stemOf, stems) {
   a.tabIndex = -1; // as Material's: the arrow keys move between results, Tab leaves search
   const article = el("article", "md-search-result__article md-typeset");
   article.dataset.mdScore = score.toFixed(2);
-  const source = el("p", "search-source");
+  const source = el("p", "hk-search-source");
   source.textContent = doc.source;
   const title = el("h2");
   marked(title, doc.title, stemOf, stems);

@@ -7,7 +7,7 @@
 //                  {event: "ready"}          once the engine can answer
 //                  {event: "failed", error}  if it never will
 // Calls that arrive before "ready" wait for it.
-import { runtime } from "./beslutningstre-runtime.js";
+import { runtime } from "./tree-runtime.js";
 
 // -- progress and failure while loading ---------------------------------------------------------
 // The page fails the engine only when loading has stopped (engine-client.js), so it needs to hear

@@ -1,11 +1,11 @@
-// The engine's replies that the build computed (hooks/prebuilt_views.py, data-bt-views): the view of
+// The engine's replies that the build computed (hooks/prebuilt_views.py, data-hk-views): the view of
 // every state a reader reaches by clicks alone, and the engine's reply to each click there. The
 // widget shows these at once and asks the engine in the worker only for the rest (number answers,
 // links from older versions, invalid links). Decoding only: no rule of the engine is written here,
 // and a call the build did not make gives null. tests/pyodide/ checks every reply against the engine.
 
 export class PrebuiltViews {
-  // `json`: the widget's data-bt-views, parsed on first use (after the first question is shown).
+  // `json`: the widget's data-hk-views, parsed on first use (after the first question is shown).
   constructor(json) {
     this.json = json;
     this.data = null;

@@ -1,4 +1,4 @@
-// The engine: one module worker for the whole visit (beslutningstre-worker.js), where Pyodide
+// The engine: one module worker for the whole visit (tree-worker.js), where Pyodide
 // boots and decision_tree.api decides. Created by the first page that carries a tree.
 //
 // Status: "loading", then "ready" or "failed". While loading, `progress` says how far the download
@@ -53,7 +53,7 @@ export function getEngine(scriptUrl) {
     tell();
   };
   const stalled = () => settle("failed", "stalled");
-  const worker = new Worker(new URL("beslutningstre-worker.js", scriptUrl), { type: "module" });
+  const worker = new Worker(new URL("tree-worker.js", scriptUrl), { type: "module" });
   // A wasm served with the wrong type can make Pyodide hang rather than fail: never wait forever.
   let stall = setTimeout(stalled, STALL_MS);
   setTimeout(() => {

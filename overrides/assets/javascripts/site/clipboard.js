@@ -10,7 +10,7 @@ export async function copyText(text, trigger) {
     return true;
   } catch {
     const field = document.createElement("textarea");
-    field.className = "visually-hidden";
+    field.className = "hk-visually-hidden";
     field.readOnly = true;
     field.value = text;
     trigger.after(field);

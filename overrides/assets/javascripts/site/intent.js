@@ -7,7 +7,7 @@ const EVENTS = ["pointerover", "touchstart", "focusin"];
 // `section`: where tree pages live (absolute URL of beslutningstre/); `start`: starts the engine.
 export function startOnIntent(section, start) {
   const listener = (event) => {
-    const link = event.target instanceof Element && !event.target.closest("[data-bt-no-prefetch]") ? event.target.closest("a[href]") : null;
+    const link = event.target instanceof Element && !event.target.closest("[data-hk-no-prefetch]") ? event.target.closest("a[href]") : null;
     if (!link || !isTreePage(new URL(link.href, location.href), section)) return;
     for (const type of EVENTS) document.removeEventListener(type, listener, true);
     start();

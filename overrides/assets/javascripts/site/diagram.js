@@ -3,7 +3,7 @@
 // Mermaid is 5.5 MB of JavaScript, parsed and run on the main thread. Most readers use the widget
 // at the top and never scroll down to the diagram, so loading Mermaid with the page made every
 // tree page slower to become ready (measured with `make bench`). The page carries the diagram's
-// source (partials/beslutningstre/diagram.mmd); this loads the self-hosted Mermaid once the diagram
+// source (partials/tree/diagram.mmd); this loads the self-hosted Mermaid once the diagram
 // is within a screen of the viewport, or when someone follows a link to it, and draws it the way
 // Material draws its own Mermaid blocks: into a shadow root, in the palette's colours. Its status
 // texts are the build's (page.md); without JavaScript the page says the outline shows the same.
@@ -52,7 +52,7 @@ function loadMermaid(src) {
 export class Diagram {
   constructor(root) {
     this.root = root;
-    this.status = root.querySelector(".bt-diagram__status");
+    this.status = root.querySelector(".hk-diagram__status");
     this.show("waiting");
     this.observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) this.draw();
@@ -93,19 +93,19 @@ export class Diagram {
       .reduce((top, box) => (box.top < top.top ? box : top));
     host.scrollLeft = start.left + start.width / 2 - host.getBoundingClientRect().left - host.clientWidth / 2;
     const hint = document.createElement("p");
-    hint.className = "bt-diagram__hint";
+    hint.className = "hk-diagram__hint";
     hint.textContent = this.root.dataset.textWide;
     host.before(hint);
   }
 
   async draw() {
     this.observer.disconnect();
-    const source = this.root.querySelector(".bt-diagram__source");
+    const source = this.root.querySelector(".hk-diagram__source");
     if (!source || this.root.dataset.diagram !== "waiting") return;
     this.show("loading");
     try {
       const mermaid = await loadMermaid(this.root.dataset.mermaid);
-      const { svg, bindFunctions } = await mermaid.render(`bt-diagram-${++drawn}`, source.textContent);
+      const { svg, bindFunctions } = await mermaid.render(`hk-diagram-${++drawn}`, source.textContent);
       if (!this.root.isConnected) return; // the reader has already moved on to another page
       const host = document.createElement("div");
       host.className = "mermaid";

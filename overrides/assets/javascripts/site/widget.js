@@ -1,4 +1,4 @@
-// One interactive decision tree (a .bt-widget the build rendered, see widget.html).
+// One interactive decision tree (a .hk-widget the build rendered, see widget.html).
 //
 // Python decides, the build renders, this enhances: every step comes from decision_tree.api as ids
 // and computed values; what is shown is a clone of the build's fragment for that id, filled in.
@@ -16,20 +16,20 @@ const STATE_PARAM = "svar";
 export class Widget {
   constructor(root, scriptUrl) {
     this.root = root;
-    this.slug = root.dataset.btTree;
-    this.fragments = new Fragments(root.querySelector(".bt-templates"));
-    this.prebuilt = new PrebuiltViews(root.dataset.btViews);
+    this.slug = root.dataset.hkTree;
+    this.fragments = new Fragments(root.querySelector(".hk-templates"));
+    this.prebuilt = new PrebuiltViews(root.dataset.hkViews);
     this.path = location.pathname;
     this.token = 0;
     this.view = null;
-    root.querySelector(".bt-widget__nojs")?.remove();
+    root.querySelector(".hk-widget__nojs")?.remove();
     // Material's single-key shortcuts (search, next page, …) must not fire while someone answers.
     root.addEventListener("keydown", (event) => event.stopPropagation());
     root.addEventListener("click", (event) => this.clicked(event));
     root.addEventListener("submit", (event) => this.submitted(event));
     this.status = this.fragments.piece("status");
     this.body = document.createElement("div");
-    this.body.className = "bt-body";
+    this.body.className = "hk-body";
     root.append(this.status, this.body);
 
     this.engine = getEngine(scriptUrl);
@@ -40,7 +40,7 @@ export class Widget {
 
   // The start needs no engine: the build put the engine's own view of it on the widget.
   get start() {
-    return JSON.parse(this.root.dataset.btStartView);
+    return JSON.parse(this.root.dataset.hkStartView);
   }
 
   destroy() {
@@ -108,7 +108,7 @@ export class Widget {
 
   showLoading() {
     this.root.setAttribute("aria-busy", "true");
-    this.body.querySelector(".bt-loading")?.remove();
+    this.body.querySelector(".hk-loading")?.remove();
     this.body.prepend(this.fragments.piece("loading"));
     for (const control of this.body.querySelectorAll("input, button")) control.disabled = true;
     this.announce(this.fragments.message("loading"));
@@ -117,7 +117,7 @@ export class Widget {
 
   // How far the engine's download has come, while someone waits for it; a slow load says so, once.
   showProgress() {
-    const box = this.body.querySelector(".bt-loading");
+    const box = this.body.querySelector(".hk-loading");
     if (!box) return;
     const { loaded, total } = this.engine.progress;
     const percent = total ? Math.min(100, Math.floor((100 * loaded) / total)) : 0;
@@ -132,7 +132,7 @@ export class Widget {
 
   hideLoading() {
     this.root.removeAttribute("aria-busy");
-    this.body.querySelector(".bt-loading")?.remove();
+    this.body.querySelector(".hk-loading")?.remove();
   }
 
   announce(text) {
@@ -184,7 +184,7 @@ export class Widget {
         return printReceipt();
       case "summary": {
         const field = button.dataset.field;
-        const target = field === "_" ? this.body.querySelector(".bt-question input")
+        const target = field === "_" ? this.body.querySelector(".hk-question input")
           : this.body.querySelector(`input[name="${CSS.escape(field)}"]`);
         return target?.focus();
       }
@@ -192,10 +192,10 @@ export class Widget {
   }
 
   submitted(event) {
-    const form = event.target.closest("form.bt-question");
+    const form = event.target.closest("form.hk-question");
     if (!form || !this.view) return;
     event.preventDefault();
-    const numbers = [...form.querySelectorAll("input.bt-input")];
+    const numbers = [...form.querySelectorAll("input.hk-input")];
     // Nothing chosen is the engine's to judge too: it answers with its own message.
     const value = numbers.length
       ? Object.fromEntries(numbers.map((input) => [input.name, input.value]))
@@ -223,7 +223,7 @@ export class Widget {
     // An error summary takes focus first (it is an alert); else the question's or result's heading.
     (this.body.querySelector("[role=alert][data-focus]") ?? this.body.querySelector("[data-focus]"))?.focus();
     if (view.status === "outcome") {
-      const title = this.body.querySelector(".bt-outcome .bt-title").textContent.trim();
+      const title = this.body.querySelector(".hk-outcome .hk-title").textContent.trim();
       this.announce(this.fragments.message("outcome", { title }));
     } else if (view.status === "invalid") this.announce(this.body.textContent.trim());
     else if (Object.keys(view.errors).length) this.announce(this.fragments.message("errors"));
@@ -272,7 +272,7 @@ export class Widget {
     const target = field === "_" ? form.querySelector("fieldset") : form.querySelector(`input[name="${CSS.escape(field)}"]`);
     if (field !== "_") {
       target.setAttribute("aria-invalid", "true");
-      error.closest(".bt-field")?.classList.add("bt-field--error");
+      error.closest(".hk-field")?.classList.add("hk-field--error");
     }
     const described = (target.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
     target.setAttribute("aria-describedby", [...described, error.id].join(" "));
@@ -319,7 +319,7 @@ export class Widget {
     }
     // The receipt: the build's text, with these answers and this link filled in.
     const link = this.urlFor(view.state).href;
-    const receipt = section.querySelector(".bt-receipt");
+    const receipt = section.querySelector(".hk-receipt");
     const lines = receipt.querySelector('[data-slot="answers"]');
     view.answers.forEach((answer, i) => {
       const line = fill(this.fragments.text("receipt-answer"), {
@@ -331,7 +331,7 @@ export class Widget {
     });
     fill(receipt, { link });
     // The citations' own links, as addresses: the clone is not in the page yet, so resolve them here.
-    for (const citation of section.querySelectorAll(".bt-citation a[data-anchor]")) {
+    for (const citation of section.querySelectorAll(".hk-citation a[data-anchor]")) {
       fill(receipt, { [`href-${citation.dataset.anchor}`]: new URL(citation.getAttribute("href"), location.href).href });
     }
     const mail = section.querySelector('[data-action="mail"]');
@@ -365,9 +365,9 @@ function mailto(subject, body) {
 }
 
 function printReceipt() {
-  // Print only the receipt (see beslutningstre-resultat.css); a plain Ctrl+P still prints the whole page.
+  // Print only the receipt (see tree-result.css); a plain Ctrl+P still prints the whole page.
   const html = document.documentElement;
-  html.classList.add("bt-printing");
-  window.addEventListener("afterprint", () => html.classList.remove("bt-printing"), { once: true });
+  html.classList.add("hk-printing");
+  window.addEventListener("afterprint", () => html.classList.remove("hk-printing"), { once: true });
   window.print();
 }

@@ -8,12 +8,12 @@ export class Fragments {
 
   // A clone of a named piece ("answers", "summary", …): its single root element.
   piece(name) {
-    return this.holder.querySelector(`template[data-bt="${name}"]`).content.firstElementChild.cloneNode(true);
+    return this.holder.querySelector(`template[data-hk="${name}"]`).content.firstElementChild.cloneNode(true);
   }
 
   // A clone of a piece that is text with slots in it (the receipt's answer line).
   text(name) {
-    return this.holder.querySelector(`template[data-bt="${name}"]`).content.cloneNode(true);
+    return this.holder.querySelector(`template[data-hk="${name}"]`).content.cloneNode(true);
   }
 
   // A clone of a question's form or an outcome's section.
@@ -22,7 +22,7 @@ export class Fragments {
   }
 
   template(id) {
-    return this.holder.querySelector(`template[data-bt-node="${CSS.escape(id)}"]`);
+    return this.holder.querySelector(`template[data-hk-node="${CSS.escape(id)}"]`);
   }
 
   // A question's text as the build rendered it (inline HTML), and as words.
@@ -50,7 +50,7 @@ export class Fragments {
 
   // A short text for announcements, with {name} filled in.
   message(name, values = {}) {
-    const text = this.holder.querySelector("template[data-bt=messages]").content
+    const text = this.holder.querySelector("template[data-hk=messages]").content
       .querySelector(`[data-message="${name}"]`).textContent;
     return fillMessage(text, values);
   }

@@ -1,6 +1,6 @@
 // "Kopier lenke" beside every guideline point and FAQ answer. The build renders each one, hidden, with
-// its words and its place for the message (partials/kopier-lenke.html, hooks/copy_links.py), and the
-// page's messages once (partials/kopier-lenke-meldinger.html). This shows the button and copies the
+// its words and its place for the message (partials/copy-link.html, hooks/copy_links.py), and the
+// page's messages once (partials/copy-link-messages.html). This shows the button and copies the
 // full address of its anchor; without JavaScript the button never shows and the "#" link remains.
 
 import { copyText } from "./clipboard.js";
@@ -19,13 +19,13 @@ export class CopyLink {
   get address() {
     const url = new URL(location.href);
     url.search = "";
-    url.hash = this.root.dataset.kopierLenke;
+    url.hash = this.root.dataset.copyLink;
     return url.href;
   }
 
   async copy() {
     // One message on the page at a time: the newest copy is the one that counts.
-    for (const other of document.querySelectorAll("[data-kopier-lenke] [role=status]")) {
+    for (const other of document.querySelectorAll("[data-copy-link] [role=status]")) {
       if (other !== this.status) other.textContent = "";
     }
     await copyAndAnnounce(this.address, this.button, this.status, message);
@@ -45,9 +45,9 @@ export function announce(status, text) {
   requestAnimationFrame(() => (status.textContent = text));
 }
 
-// A message from the page's build-rendered list (partials/kopier-lenke-meldinger.html).
+// A message from the page's build-rendered list (partials/copy-link-messages.html).
 function message(name, values) {
-  const text = document.querySelector("template[data-kopier-lenke-meldinger]")?.content
+  const text = document.querySelector("template[data-copy-link-messages]")?.content
     .querySelector(`[data-message="${name}"]`)?.textContent ?? "";
   return fillMessage(text, values);
 }

@@ -16,17 +16,17 @@ const script = document.currentScript;
 const scriptUrl = script.src;
 
 // The page's head says it carries a tree: start the engine before the body is even parsed.
-if (document.querySelector('meta[name="beslutningstre"]')) getEngine(scriptUrl);
+if (document.querySelector('meta[name="hk-tree"]')) getEngine(scriptUrl);
 startOnIntent(new URL(script.dataset.trees, location.href), () => getEngine(scriptUrl));
 
-const widgets = createAll(".bt-widget[data-bt-tree]", class extends Widget {
+const widgets = createAll(".hk-widget[data-hk-tree]", class extends Widget {
   constructor(root) {
     super(root, scriptUrl);
   }
 });
-createAll(".bt-diagram[data-mermaid]", Diagram);
+createAll(".hk-diagram[data-mermaid]", Diagram);
 // Not the trees': "Kopier lenke" beside each FAQ answer and guideline point rides on the same script.
-createAll("[data-kopier-lenke]", CopyLink);
+createAll("[data-copy-link]", CopyLink);
 
 window.addEventListener("popstate", () => {
   for (const widget of widgets) if (widget.root.isConnected) widget.popState();
