@@ -16,7 +16,7 @@ from tools.devserver import page_paths
 pytestmark = pytest.mark.browser
 
 # Anything that belongs to the interactive trees' runtime.
-RUNTIME = re.compile(r"/assets/(pyodide|beslutningstre)/|beslutningstre-(worker|runtime)\.js")
+RUNTIME = re.compile(r"/assets/(pyodide|beslutningstre)/|tree-(worker|runtime)\.js")
 PAGES_WITHOUT_TREE = [p for p in page_paths() if not re.fullmatch(r"beslutningstre/[^/]+/", p)]
 
 
