@@ -4,8 +4,8 @@ load for all of them: the box is emptied and the next query entered.
 
 The queries are short, in the words employees use, at least one per topic of the FAQ (also those the guideline
 is silent on). Several answers may be right: a FAQ answer, the guideline point it quotes, and the decision tree
-that answers the same question (by the tree's address, which stays; its sections are the tree's own). When a query fails,
-put the everyday word where it belongs, visible: in the heading or the answer (SKRIVEVEILEDNING.md, "Søkeord").
+that answers the same question (by the tree's address, which stays; its sections are the tree's own). When a query
+fails, put the everyday word where it belongs, visible: in the heading or the answer (SKRIVEVEILEDNING.md, "Søkeord").
 Search prefix-matches every word, so a query's rarest word decides: short words such as "til" also match
 "tilbake", "tilleggsavtale" and so on.
 """
@@ -35,7 +35,8 @@ QUERIES = {
     "kjøregodtgjørelse": {F + "reise", T + "reise/"},
     "reiseutgifter": {F + "reise", T + "reise/"},
     "reise til kontoret": {F + "reise", R + "reise", T + "reise/"},
-    "kompensasjon": {F + "reise", F + "strom-internett-mobil", R + "reise", R + "punkt-8", F + "innkalling-hjemmekontordag", T + "reise/"},
+    "kompensasjon": {F + "reise", F + "strom-internett-mobil", R + "reise", R + "punkt-8",
+                     F + "innkalling-hjemmekontordag", T + "reise/"},
     # Furniture, equipment
     "kontorstol": {F + "kontorstol-og-pult"},
     "hev senk pult": {F + "kontorstol-og-pult"},
@@ -60,7 +61,8 @@ QUERIES = {
     "brannslukker": {F + "brannsikkerhet-og-hms"},
     "hms hjemme": {F + "brannsikkerhet-og-hms"},
     "brannsikkerhet": {F + "brannsikkerhet-og-hms"},
-    "arbeidsmiljø": {F + "brannsikkerhet-og-hms", F + "hvem-bestemmer-omfang", F + "avtale-trekkes-tilbake", R + "punkt-4", R + "punkt-7"},
+    "arbeidsmiljø": {F + "brannsikkerhet-og-hms", F + "hvem-bestemmer-omfang", F + "avtale-trekkes-tilbake",
+                     R + "punkt-4", R + "punkt-7"},
     "taushetsplikt": {F + "taushetsplikt-og-personopplysninger"},
     "personopplysninger": {F + "taushetsplikt-og-personopplysninger"},
     "personvern": {F + "taushetsplikt-og-personopplysninger"},
@@ -167,5 +169,6 @@ def test_the_set_is_large_and_covers_every_silent_topic():
 def test_query_shows_a_right_answer_among_the_first_three(search_page, query):
     enter(search_page, query)
     top = shown(search_page)[:3]
-    right = [r for r in top for answer in QUERIES[query] if r == answer or (answer.endswith("/") and r.startswith(answer))]
+    right = [r for r in top for answer in QUERIES[query]
+             if r == answer or (answer.endswith("/") and r.startswith(answer))]
     assert right, f"«{query}» viste {top}, ventet en av {sorted(QUERIES[query])}"

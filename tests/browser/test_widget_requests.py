@@ -63,7 +63,8 @@ def test_pointing_at_a_link_to_a_tree_starts_the_engine_and_other_links_do_not(p
     assert runtime_requests(context) == [], "a link elsewhere starts nothing"
     tree_link = page.locator(f"article a[href$='beslutningstre/{SLUGS[0]}/']").first
     tree_link.hover()
-    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('beslutningstre-worker'))")
+    page.wait_for_function(
+        "performance.getEntriesByType('resource').some(e => e.name.includes('beslutningstre-worker'))")
     page.wait_for_timeout(500)
     assert any(p.endswith("pyodide.asm.wasm") for p in map(lambda u: urlsplit(u).path, runtime_requests(context)))
 
@@ -72,4 +73,5 @@ def test_focusing_a_link_to_a_tree_by_keyboard_starts_the_engine(page, context):
     page.goto("beslutningstre/", wait_until="networkidle")
     assert runtime_requests(context) == []
     page.locator(f"article a[href$='beslutningstre/{SLUGS[0]}/']").first.focus()
-    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('beslutningstre-worker'))")
+    page.wait_for_function(
+        "performance.getEntriesByType('resource').some(e => e.name.includes('beslutningstre-worker'))")
