@@ -93,7 +93,7 @@ pyodide-test-wheels: $(PYODIDE_TEST_WHEELS)/.stamp
 
 # Static checks: ruff and mypy on the Python, Biome on the JavaScript.
 lint: setup
-	$(VENV)/bin/ruff check decision_tree guideline tooling hooks tools
+	$(VENV)/bin/ruff check decision_tree guideline tooling hooks tools tests
 	$(VENV)/bin/mypy
 	node_modules/.bin/biome lint
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
+from guideline import versions
 
 # The site under test (SITE_DIR, default site/) and the Chromium to drive: shared with tools/.
 from tools.devserver import CHROMIUM, ROOT, SITE, launch
@@ -53,40 +54,46 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def drill(tmp_path_factory):
+def drill(tmp_path_factory, site_dir):
     """HR's drill with a new version (tests/site/drill.py): a scratch copy of the project with the
     test-only fixture added to kilde/ as the next version, as HR would add a new text. Gives the
-    check's output (what HR is told to update) and the site built from it, which shows the new
-    version while the answers are not yet reviewed (a build without --strict)."""
+    check's output (what HR is told to update) and the site built from it on the day the new version
+    takes effect, which shows it while the answers are not yet reviewed (a check-only build without --strict, with the
+    runtime of site/ so the widget runs on it: tests/site/scratch.py)."""
     from tests.site import drill, scratch
 
     tmp = tmp_path_factory.mktemp("drill")
     project = scratch.project(tmp)
+    previous = versions.load(project / "kilde")[-1].number
     version = drill.add_next_version(project / "kilde")
-    check = drill.check(project)
-    built = scratch.build(project, tmp / "site", "--no-strict")
+    env = drill.in_force(project / "kilde")
+    check = drill.check(project, env)
+    built = scratch.build(project, tmp / "site", "--no-strict", env=env)
     assert built.returncode == 0, (built.stdout + built.stderr)[-3000:]
-    return SimpleNamespace(project=project, site=tmp / "site", check=check, build=built, version=version)
+    scratch.with_runtime(tmp / "site", project, site_dir, env)
+    return SimpleNamespace(project=project, site=tmp / "site", check=check, build=built, version=version,
+                           previous=previous, env=env)
 
 
 @pytest.fixture(scope="session")
-def upcoming(tmp_path_factory):
-    """A future version added to kilde/: the drill's 0.02 fixture and tests/fixtures/retningslinje-0.03.txt
-    (test data, dated ahead of 0.02), built the day before the newest takes effect and on that day
-    (HJEMMEKONTOR_DATO). Without --strict: the trees' quotes are not updated for it."""
-    from guideline import versions
-    from tests.content import FIXTURES
-    from tests.site import scratch
+def upcoming(tmp_path_factory, site_dir):
+    """Two versions added to kilde/ after the newest, numbered and dated after it as the drill does
+    (tests/site/drill.py): the drill's fixture, then tests/fixtures/retningslinje-0.03.txt (test data,
+    which changes the header, list items and headings of the one before). Built the day before the
+    newest takes effect (with the runtime of site/: a browser test opens a tree page on it) and on
+    that day (HJEMMEKONTOR_DATO). Check-only builds without --strict: the trees' quotes are not
+    updated for them."""
+    from tests.site import drill, scratch
 
     tmp = tmp_path_factory.mktemp("upcoming")
     project = scratch.project(tmp)
-    for name in ("retningslinje-0.02.txt", "retningslinje-0.03.txt"):
-        shutil.copy(FIXTURES / name, project / "kilde")
+    for fixture in (drill.FIXTURE, drill.LATER):
+        drill.add_next_version(project / "kilde", fixture)
     found = versions.load(project / "kilde")
     takes_effect = found[-1].document.meta.starts
-    sites = {}
-    for name, day in (("before", takes_effect.fromordinal(takes_effect.toordinal() - 1)), ("on", takes_effect)):
+    days = {"before": takes_effect.fromordinal(takes_effect.toordinal() - 1), "on": takes_effect}
+    for name, day in days.items():
         built = scratch.build(project, tmp / name, "--no-strict", env={"HJEMMEKONTOR_DATO": day.isoformat()})
         assert built.returncode == 0, (built.stdout + built.stderr)[-3000:]
-        sites[name] = tmp / name
-    return SimpleNamespace(project=project, versions=found, before=sites["before"], on=sites["on"])
+    scratch.with_runtime(tmp / "before", project, site_dir, {"HJEMMEKONTOR_DATO": days["before"].isoformat()})
+    return SimpleNamespace(project=project, versions=found, before=tmp / "before", on=tmp / "on")

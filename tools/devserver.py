@@ -8,7 +8,8 @@ Tools never import tests; tests import this.
   for versioned paths; `no-cache` (revalidate) for everything else.
 - `CHROMIUM`, `CHROMIUM_ARGS`, `launch()`: Debian's Chromium ($CHROMIUM, default
   /usr/bin/chromium) with the flags that keep it from reaching for the network on its own.
-- `page_paths()`: the site's pages, from its sitemap.
+- `page_paths()`: the site's pages, from the project's sources (nothing needs to be built: tests list
+  them when they are collected); `page_paths(site)`: a built site's pages, from its sitemap.
 """
 
 from __future__ import annotations
@@ -89,7 +90,33 @@ def launch(playwright, **options):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, **options)
 
 
-def page_paths(site: Path = SITE) -> list[str]:
-    """The built site's pages as paths relative to its root ('' is the front page), from sitemap.xml."""
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    return [urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+def page_paths(site: Path | None = None) -> list[str]:
+    """The site's pages as paths relative to its root ('' is the front page).
+
+    With `site`, a built site's: from its sitemap.xml. Without, the pages a build of the project makes,
+    found as the build finds them: MkDocs' own files of docs/, and the pages the hooks generate, named by
+    the hooks' own rules, for each guideline version in kilde/ and each tree (tests/browser/test_devserver.py
+    holds the two lists the same)."""
+    if site is not None:
+        sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+        return [urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    return list(_source_pages())
+
+
+@functools.cache
+def _source_pages() -> tuple[str, ...]:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, get_files
+
+    from tooling import registry
+    from tooling.project import Project
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    guideline, trees = config.plugins["hooks/guideline_pages.py"], config.plugins["hooks/tree_pages.py"]
+    content = registry.load(Project(ROOT))
+    sources = [f.src_uri for f in get_files(config).documentation_pages()]
+    sources += [guideline.PAGE, guideline.CHANGES, *(guideline.version_uri(v.number) for v in content.versions),
+                *(f"{trees.SECTION}/{slug}.md" for slug in content.trees)]
+    return tuple(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls).url.removeprefix("./")
+                 for uri in sources)

@@ -7,10 +7,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.content import REPO
 from tools import devserver
 
 # The `browser` fixture lives in tests/conftest.py, so tests/deploy/ shares the one Playwright.
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")

@@ -51,7 +51,9 @@ def test_a_page_by_its_folder_and_a_missing_one(site_dir):
     assert missing.status == 404
 
 
-def test_the_page_list_is_the_sitemap(site_dir):
+def test_the_page_list_is_the_sitemap_and_the_sources_give_the_same(site_dir):
     paths = devserver.page_paths(site_dir)
     assert paths[0] == "" and "faq/" in paths and "retningslinje/" in paths
     assert all((site_dir / p / "index.html").is_file() for p in paths)
+    # The list tests take before anything is built (tools/devserver.py) is the built site's.
+    assert sorted(devserver.page_paths()) == sorted(paths)

@@ -10,9 +10,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import _run_axe, new_context
+from tests.content import TREES
 from tools.devserver import serve
 
 pytestmark = pytest.mark.browser
+TREE = next(iter(TREES))
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +23,9 @@ def before_url(upcoming):
         yield url
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def before_page(browser, before_url, request):
+    """One page per palette for the module: the tests only read what each page shows."""
     context = new_context(browser, before_url, getattr(request, "param", "light"))
     page = context.new_page()
     yield page
@@ -30,8 +33,8 @@ def before_page(browser, before_url, request):
     assert not context.guard.foreign, context.guard.foreign
 
 
-@pytest.mark.parametrize("before_page", ["light", "dark"], indirect=True)
-@pytest.mark.parametrize("path", ["endringer/", "retningslinje/", "beslutningstre/utstyr/", "faq/"])
+@pytest.mark.parametrize("before_page", ["light", "dark"], indirect=True, scope="module")
+@pytest.mark.parametrize("path", ["endringer/", "retningslinje/", f"beslutningstre/{TREE}/", "faq/"])
 def test_pages_with_a_coming_version_pass_axe(before_page, path):
     before_page.goto(path)
     if path == "endringer/":
@@ -45,9 +48,10 @@ def test_pages_with_a_coming_version_pass_axe(before_page, path):
 
 def test_the_trees_notice_leads_to_the_coming_versions_text(before_page, upcoming):
     newest = upcoming.versions[-1].number
-    before_page.goto("beslutningstre/utstyr/")
+    before_page.goto(f"beslutningstre/{TREE}/")
     notice = before_page.locator(".admonition.info").first
     expect(notice).to_contain_text(f"Svarene bygger på versjon {newest}")
     notice.get_by_role("link", name=f"Les versjon {newest}").click()
     expect(before_page).to_have_url(re.compile(rf"/retningslinje/versjon/{re.escape(newest)}/$"))
-    expect(before_page.locator("article.md-content__inner")).to_contain_text(f"Kommende versjon, gjelder fra {upcoming.versions[-1].document.meta.valid_from}")
+    starts = upcoming.versions[-1].document.meta.valid_from
+    expect(before_page.locator("article.md-content__inner")).to_contain_text(f"Kommende versjon, gjelder fra {starts}")

@@ -1,5 +1,6 @@
-"""The drill's site (version 0.02, tests/conftest.py) in the browser: a link to an answer made under
-0.01 opens with the notice and the answers replayed; the changes page passes axe in light and dark."""
+"""The drill's site (a new version after the newest, tests/conftest.py) in the browser: a link to an answer
+made under the site's newest version opens with the notice and the answers replayed; the changes page passes
+axe in light and dark; an old link to a removed paragraph lands on its note."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 from decision_tree import api
+from guideline import versions
 from tests.browser.conftest import _run_axe, new_context
-from tests.browser.widget import WIDGET, outcome, paths, plain, wait_ready
+from tests.browser.widget import SLUGS, WIDGET, outcome, paths, plain, wait_ready
 from tests.content import GUIDELINE
 from tools.devserver import serve
 
@@ -23,8 +25,9 @@ def drill_url(drill):
         yield url
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def drill_page(browser, drill_url, request):
+    """One page per palette for the module: the tests only read what each page shows."""
     context = new_context(browser, drill_url, getattr(request, "param", "light"))
     page = context.new_page()
     yield page
@@ -32,29 +35,29 @@ def drill_page(browser, drill_url, request):
     assert not context.guard.foreign, context.guard.foreign
 
 
-def test_a_link_made_under_0_01_opens_on_0_02_with_the_notice_and_the_answers(drill_page):
-    slug = "reise"
-    path = max(paths(slug), key=lambda p: len(p.steps))
+def test_a_link_made_under_the_newest_version_opens_on_the_drills_with_the_notice_and_the_answers(drill, drill_page):
+    slug, path = max(((slug, p) for slug in SLUGS for p in paths(slug)), key=lambda pair: len(pair[1].steps))
     view = api.view(slug, "")
     for step in path.steps:
         view = api.answer(slug, view["state"], step.question.id, step.raw_answer())
-    assert GUIDELINE.version == "0.01" and view["state"].startswith("v0.01_")
+    assert GUIDELINE.version == drill.previous and view["state"].startswith(f"v{drill.previous}_")
 
     drill_page.goto(f"beslutningstre/{slug}/?svar={view['state']}")
     wait_ready(drill_page)
     notice = drill_page.locator(f"{WIDGET} .hk-notice")
-    expect(notice).to_contain_text("Retningslinjen er endret siden lenken ble laget (versjon 0.01 → 0.02).")
+    expect(notice).to_contain_text(
+        f"Retningslinjen er endret siden lenken ble laget (versjon {drill.previous} → {drill.version}).")
     expect(outcome(drill_page).locator("h2")).to_have_text(plain(path.outcome.title))
     expect(drill_page.locator(f"{WIDGET} .hk-answer")).to_have_count(len(path.steps))
-    # The address now holds the answers in today's form, made under 0.02: reloading needs no notice.
-    drill_page.wait_for_url("**?svar=v0.02_*")
+    # The address now holds the answers in today's form, made under the new version: reloading needs no notice.
+    drill_page.wait_for_url(f"**?svar=v{drill.version}_*")
     drill_page.reload()
     wait_ready(drill_page)
     expect(outcome(drill_page).locator("h2")).to_have_text(plain(path.outcome.title))
     expect(drill_page.locator(f"{WIDGET} .hk-notice")).to_have_count(0)
 
 
-@pytest.mark.parametrize("drill_page", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("drill_page", ["light", "dark"], indirect=True, scope="module")
 def test_the_changes_page_passes_axe(drill_page):
     drill_page.goto("endringer/")
     expect(drill_page.locator("del").first).to_be_visible()
@@ -62,11 +65,14 @@ def test_the_changes_page_passes_axe(drill_page):
     assert not violations, violations
 
 
-def test_the_removed_points_note_is_where_an_old_link_lands(drill_page):
-    drill_page.goto("retningslinje/#punkt-10-unntak")
-    note = drill_page.locator("#punkt-10-unntak")
+def test_the_removed_points_note_is_where_an_old_link_lands(drill, drill_page):
+    loaded = versions.load(drill.project / "kilde")
+    anchor, removal = next(iter(versions.removed(loaded).items()))
+    last = next(v for v in loaded if v.number == removal.last).document
+    drill_page.goto(f"retningslinje/#{anchor}")
+    note = drill_page.locator(f"#{anchor}")
     expect(note).to_be_in_viewport()
-    expect(note).to_contain_text("Punktet ble fjernet i versjon 0.02")
-    note.get_by_role("link", name="Se teksten i versjon 0.01").click()
-    expect(drill_page).to_have_url(re.compile(r"/retningslinje/versjon/0\.01/#punkt-10-unntak$"))
-    expect(drill_page.locator("#punkt-10-unntak")).to_contain_text("Kortvarig arbeid og sporadisk hjemmearbeid")
+    expect(note).to_contain_text(f"Punktet ble fjernet i versjon {removal.removed_in}")
+    note.get_by_role("link", name=f"Se teksten i versjon {removal.last}").click()
+    expect(drill_page).to_have_url(re.compile(rf"/retningslinje/versjon/{re.escape(removal.last)}/#{anchor}$"))
+    expect(drill_page.locator(f"#{anchor}")).to_contain_text(last.block(anchor).shown[:40])

@@ -87,7 +87,8 @@ def test_the_diagram_text_is_as_large_as_the_page_text_and_scrolls_instead(brows
         const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
         const labels = [...host.shadowRoot.querySelectorAll('.nodeLabel')]
             .map(l => parseFloat(getComputedStyle(l).fontSize) * scale);
-        return {smallest: Math.min(...labels), body: parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize),
+        const body = parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize);
+        return {smallest: Math.min(...labels), body,
                 wide: host.scrollWidth > host.clientWidth, pageWide: document.documentElement.scrollWidth > innerWidth};
     }""")
     assert sizes["smallest"] >= sizes["body"] - 0.01, sizes

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.widget import WIDGET, open_tree, outcome, paths, plain, walk
+from tests.content import CONTENT
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +22,8 @@ REPORT_CSP = """(() => {
   if (target.__cspWatched) return true;
   target.__cspWatched = true;
   target.addEventListener("securitypolicyviolation", (e) =>
-    console.error(`CSP-brudd: ${e.effectiveDirective} blokkerte ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
+    console.error(`CSP-brudd: ${e.effectiveDirective} blokkerte ${e.blockedURI || "inline"} ` +
+                  `(${e.sourceFile}:${e.lineNumber})`));
   return true;
 })()"""
 
@@ -56,7 +58,7 @@ def watch(page):
 
 def test_guideline_page(page, watch):
     page.goto("retningslinje/")
-    expect(page.locator("h1")).to_contain_text("Retningslinje for bruk av hjemmekontor")
+    expect(page.locator("h1")).to_contain_text(CONTENT.timeline.shown.document.meta.title)
     expect(page.locator("#punkt-8b")).to_be_attached()
     watch.assert_clean()
 

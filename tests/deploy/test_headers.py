@@ -99,7 +99,8 @@ def test_versioned_files_are_cached_for_good(nginx, files, kind):
 def test_the_dev_server_caches_as_nginx_does(nginx, files, kind):
     # tools/devserver.py serves the browser tests and the screenshots; it keeps its own copy of
     # the map in conf.d/hjemmekontor.conf, and this keeps the two the same.
-    assert devserver.cache_control(f"/{run_nginx.MOUNT}/{files[kind]}") == get(nginx.url + files[kind]).header("Cache-Control")
+    served = get(nginx.url + files[kind]).header("Cache-Control")
+    assert devserver.cache_control(f"/{run_nginx.MOUNT}/{files[kind]}") == served
 
 
 @pytest.mark.parametrize("kind", ["html", "widget", "worker", "runtime", "site-css", "search-index"])

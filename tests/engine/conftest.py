@@ -82,7 +82,8 @@ def cited(outcome: dict, anchor: str) -> list[str]:
 def cites_sentence(outcome: dict, anchor: str, sentence: str) -> bool:
     """Whether the outcome quotes `sentence` of `anchor`: whole, from its start (a main clause), or all but a list
     letter or a few words."""
-    return any(sentence in quote or (quote in sentence and (sentence.startswith(quote) or len(quote) >= 0.8 * len(sentence)))
+    return any(sentence in quote
+               or (quote in sentence and (sentence.startswith(quote) or len(quote) >= 0.8 * len(sentence)))
                for quote in cited(outcome, anchor))
 
 

@@ -81,7 +81,8 @@ def test_outcome_without_citation_is_reported(tmp_path):
     start = REISE.index("[[outcome.citation]]", REISE.index('id = "annen-reise"'))
     broken = REISE[:start]
     messages = problems_for(tmp_path, broken)
-    assert f"reise.toml:{line_of(broken, 'id = \"annen-reise\"')}: utfallet «annen-reise» mangler sitat" in "\n".join(messages)
+    line = line_of(broken, 'id = "annen-reise"')
+    assert f"reise.toml:{line}: utfallet «annen-reise» mangler sitat" in "\n".join(messages)
 
 
 def test_unknown_key_and_bad_id_are_reported_by_the_loader(tmp_path):
@@ -107,7 +108,8 @@ def test_unknown_certainty_step_and_link_are_reported(tmp_path):
 
 def test_number_ranges_must_be_ordered_and_total(tmp_path):
     text = (TREES_DIR / "hjemmearbeid.toml").read_text(encoding="utf-8")
-    broken = text.replace("below = 1\n", "").replace('next = "jevnlig-en-dag-eller-mer"\n\n[[outcome]]', 'next = "jevnlig-en-dag-eller-mer"\nbelow = 3\n\n[[outcome]]')
+    last = 'next = "jevnlig-en-dag-eller-mer"\n\n[[outcome]]'
+    broken = text.replace("below = 1\n", "").replace(last, last.replace("\n\n", "\nbelow = 3\n\n"))
     joined = "\n".join(problems_for(tmp_path, broken))
     assert "mangler «below»" in joined
     assert "skal ikke ha «below»" in joined
@@ -121,15 +123,17 @@ def test_a_range_no_number_can_reach_is_reported(tmp_path):
 
 
 def test_a_changed_quote_fails_against_the_guideline_naming_the_sentence_it_came_from():
-    tree = TREES["yrkesskade"]
-    outcome = tree.outcomes["privat"]
-    # Someone "corrects" the guideline's typo in a quote: no longer word for word.
-    fixed = "Hvis skaden ikke godkjennes som yrkesskade, vil skaden kunne være en fritidsulykke."
-    changed = replace(outcome, citations=(Citation("forsikring-fritidsulykke", fixed, 77),))
-    mutated = replace(tree, outcomes={**tree.outcomes, "privat": changed})
+    # Someone "corrects" a sentence while copying it (a word left out): no longer word for word.
+    sentence = next(s for s in CONTENT.newest.document.sentences() if len(s.text.split()) >= 6)
+    words = sentence.text.split()
+    changed = " ".join(words[:1] + words[2:])
+    tree = next(iter(TREES.values()))
+    outcome = next(iter(tree.outcomes.values()))
+    mutated = replace(tree, outcomes={**tree.outcomes, outcome.id: replace(
+        outcome, citations=(Citation(sentence.anchors[0], changed, 77),))})
     [problem] = quotes.check(tree_quotes([mutated]), CONTENT.versions)
-    assert str(problem).startswith(f"{tree.source}:77: sitatet står ikke lenger ordrett under «forsikring-fritidsulykke»")
-    assert "«Hvis skaden ikke godkjennes som yrkesskade, vil det skaden kunne være en fritidsulykke.»" in str(problem)
+    assert str(problem).startswith(f"{tree.source}:77: sitatet står ikke lenger ordrett under «{sentence.anchors[0]}»")
+    assert f"«{sentence.text}»" in str(problem)
 
 
 @pytest.mark.parametrize(("anchor", "message"), [
@@ -170,7 +174,8 @@ def test_each_citation_knows_its_line(slug):
 
 def test_common_file_problems_name_their_lines(tmp_path):
     text = COMMON_FILE.read_text(encoding="utf-8")
-    broken = text.replace('id = "graasone"', 'id = "Gråsone"').replace('[[step]]\nid = "kontakt-pou"\n', '[[step]]\nid = "kontakt-pou"\ntekst = "x"\n')
+    step = '[[step]]\nid = "kontakt-pou"\n'
+    broken = text.replace('id = "graasone"', 'id = "Gråsone"').replace(step, step + 'tekst = "x"\n')
     path = tmp_path / "common.toml"
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(TreeError) as caught:

@@ -44,7 +44,7 @@ def test_the_first_question_is_whether_there_is_an_agreement():
 
 
 def test_a_few_days_at_home_are_typically_short_term_and_cleared_in_advance():
-    # "Noen få dagers hjemmearbeid vil typisk være kortvarig." "Merk at også disse dagene skal avklares med leder i forkant."
+    # «kortvarig»: a few days are typically short-term, and those days too are cleared with the leader in advance.
     view = walk(SLUG, *HOME, "noen-dager")
     outcome = result(view)
     assert view["node"] == "kortvarig-dager" and outcome["certainty"] == "graasone"  # it rests on «typisk»
@@ -73,7 +73,8 @@ def test_now_and_then_is_sporadic_and_the_clarification_quote_is_whole_and_not_s
     view = walk(SLUG, *HOME, "av-og-til")
     outcome = result(view)
     assert view["node"] == "sporadisk"
-    assert "eksempelvis" in words(outcome["text"]) and "et eksempel i retningslinjen, ikke en fast regel" in words(outcome["text"])
+    text = words(outcome["text"])
+    assert "eksempelvis" in text and "et eksempel i retningslinjen, ikke en fast regel" in text
     assert clarify() in quotes(view)  # not cut before "(ved kortvarig arbeid hjemmefra, …)"
 
 
@@ -250,7 +251,8 @@ def test_m1_with_an_agreement_no_path_gives_answers_written_for_those_without_on
     assert any("lederen din" in step for step in outcome["next_steps"])
 
 
-@pytest.mark.parametrize("answers", [HOME + ("faste-sjeldnere",), HOME + ("usikker", {"dager": "2", "uker": "4"}, "faste")],
+@pytest.mark.parametrize("answers", [HOME + ("faste-sjeldnere",),
+                                     HOME + ("usikker", {"dager": "2", "uker": "4"}, "faste")],
                          ids=["chosen", "calculated"])
 def test_m2_a_fixed_arrangement_under_one_day_a_week_is_a_grey_zone_not_sporadic(answers):
     outcome = result(walk(SLUG, *answers))

@@ -4,11 +4,13 @@ and every view keeps the contract the widget relies on."""
 from __future__ import annotations
 
 import json
+import math
+from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from decision_tree import api
+from decision_tree import api, numbers
 from tests.content import TREES
 
 SLUGS = list(TREES)
@@ -69,6 +71,21 @@ def test_random_walks_never_raise(data):
     check_view(view, slug)
 
 
+def valid_numbers(data, question) -> dict[str, str]:
+    """Numbers a person may type into a number question, whatever its fields: each within its field's
+    range, and the compared value within the question's limit (the numerator is drawn last, capped by
+    max_value times the denominator drawn before it)."""
+    values: dict[str, Fraction] = {}
+    for field in sorted(question.fields, key=lambda f: f.id == question.numerator):
+        scale = numbers.scale(field)
+        high = field.max if field.max is not None else field.min + 1000
+        if field.id == question.numerator and question.max_value is not None:
+            high = min(high, question.max_value * values.get(question.denominator, Fraction(1)))
+        low, high = math.ceil(field.min * scale), math.floor(high * scale)
+        values[field.id] = Fraction(data.draw(st.integers(low, max(low, high))), scale)
+    return {f.id: numbers.fmt(values[f.id]) for f in question.fields}
+
+
 @given(st.data())
 def test_choosing_only_valid_options_always_reaches_an_outcome(data):
     slug = data.draw(st.sampled_from(SLUGS))
@@ -81,8 +98,7 @@ def test_choosing_only_valid_options_always_reaches_an_outcome(data):
         if q.kind == "choice":
             value = data.draw(st.sampled_from([o.id for o in q.options]))
         else:
-            weeks = data.draw(st.integers(1, int(q.fields[1].max or 520)))  # the tree caps the period
-            value = {"dager": str(data.draw(st.integers(0, 7 * weeks))), "uker": str(weeks)}
+            value = valid_numbers(data, q)
         view = api.answer(slug, view["state"], q.id, value)
         assert not view["errors"]
     assert view["status"] == "outcome"

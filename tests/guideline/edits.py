@@ -22,8 +22,10 @@ HEADER = [  # (old, new): the version and the date, on every page
 POINT_11 = "Arbeidstaker skal selv sørge for at arbeidsplassen på hjemmekontoret er ergonomisk forsvarlig innredet."
 # In document order.
 EDITS = [
-    Edit("changed", "punkt-2", "må egen skriftlig tilleggsavtale lages.", "må det lages en egen skriftlig tilleggsavtale."),
-    Edit("changed", "punkt-8b", "Det gis i utgangspunktet ingen ekstra kompensasjon", "Det gis ingen ekstra kompensasjon"),
+    Edit("changed", "punkt-2", "må egen skriftlig tilleggsavtale lages.",
+         "må det lages en egen skriftlig tilleggsavtale."),
+    Edit("changed", "punkt-8b", "Det gis i utgangspunktet ingen ekstra kompensasjon",
+         "Det gis ingen ekstra kompensasjon"),
     Edit("removed", "punkt-10-unntak",
          "Kortvarig arbeid og sporadisk hjemmearbeid omfattes ikke av hjemmekontorforskriften.\n\n", ""),
     Edit("changed", "kortvarig", "Noen få dagers hjemmearbeid", "Inntil tre dagers hjemmearbeid"),

@@ -5,6 +5,7 @@ blocks, not written out."""
 from __future__ import annotations
 
 import shutil
+from itertools import pairwise
 
 import pytest
 
@@ -30,7 +31,7 @@ def side(piece: versions.Piece, op: str) -> str:
 
 
 def test_every_block_of_every_change_is_a_piece_of_its_own_kind(three):
-    for older, version in zip(three, three[1:]):
+    for older, version in pairwise(three):
         for change in versions.changes(older.document, version.document):
             got = pieces(change)
             # Each new block is exactly one piece, with its kind: nothing runs into its neighbour.
@@ -58,7 +59,7 @@ def test_an_added_list_item_and_a_new_heading_are_shown_as_such(three):
 
 
 def test_header_changes_are_the_fields_that_differ(three):
-    for older, version in zip(three, three[1:]):
+    for older, version in pairwise(three):
         before = dict(older.document.meta.fields)
         expected = [(label.rstrip(":"), before[label], value) for label, value in version.document.meta.fields
                     if label != "Versjon:" and before[label] != value]

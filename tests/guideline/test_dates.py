@@ -5,7 +5,7 @@ of each version's date. Dates and numbers are read from the files, never written
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -77,7 +77,7 @@ def test_the_written_out_oslo_rule_matches_the_time_zone_data():
     # Where no time zone data is installed (Pyodide), build_date uses versions.oslo_offset.
     oslo = ZoneInfo("Europe/Oslo")
     for year in (2026, 2027, 2031):
-        start = datetime(year, 1, 1, tzinfo=timezone.utc)
+        start = datetime(year, 1, 1, tzinfo=UTC)
         for hour in range(366 * 24):  # every hour of the year: the switches fall on 01:00 UTC
             instant = start + timedelta(hours=hour)
             assert versions.oslo_offset(instant) == instant.astimezone(oslo).utcoffset(), instant

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -30,7 +31,7 @@ def test_segments_join_back_to_old_and_new(old, new):
     assert all(text for _, text in parts)
     assert all(op in ("equal", "delete", "insert") for op, _ in parts)
     # Equal text is never split in two, and nothing is reported changed that is not.
-    assert all(not (a == b == "equal") for (a, _), (b, _) in zip(parts, parts[1:]))
+    assert all(not (a == b == "equal") for (a, _), (b, _) in pairwise(parts))
     if old == new:
         assert changed(parts) == []
 
@@ -40,7 +41,7 @@ def test_a_change_never_cuts_a_word(old, new):
     parts = segments(old, new)
     for view in (("equal", "delete"), ("equal", "insert")):  # the old text, the new text
         kept = [(op, text) for op, text in parts if op in view]
-        for (op_a, a), (op_b, b) in zip(kept, kept[1:]):
+        for (_, a), (_, b) in pairwise(kept):
             # Where a change begins or ends, a word ends: "[-h-]verken" would be a cut.
             assert not (a[-1].isalnum() and b[0].isalnum()), parts
 

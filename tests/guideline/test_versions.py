@@ -105,13 +105,14 @@ def test_a_reworded_opening_keeps_its_anchor_on_the_most_similar_paragraph(kilde
 
 def test_a_rewritten_paragraph_loses_its_anchor_until_oppsett_names_it(kilde):
     rewritten = "Den ansatte skal alltid avtale med leder på forhånd, helst skriftlig, hvilke dager som er hjemmedager."
-    later_version(kilde, "0.03", ("Merk også at det må avklares med leder, helst skriftlig per epost eller tilsvarende, "
-                                  "hvorvidt man er hjemme og arbeider eller ei (ved kortvarig arbeid hjemmefra, ordinært "
-                                  "hjemmekontor er allerede avtalt).", rewritten))
+    old = ("Merk også at det må avklares med leder, helst skriftlig per epost eller tilsvarende, hvorvidt man er "
+           "hjemme og arbeider eller ei (ved kortvarig arbeid hjemmefra, ordinært hjemmekontor er allerede avtalt).")
+    later_version(kilde, "0.03", (old, rewritten))
     assert versions.removed(versions.load(kilde))["forsikring-avklaring"] == versions.Removal("0.02", "0.03")
     oppsett = kilde / "oppsett.toml"
     oppsett.write_text(oppsett.read_text(encoding="utf-8") + (
-        '\n[[avsnitt]]\nanker = "forsikring-avklaring"\nbegynner = "Den ansatte skal alltid avtale"\nversjon = "0.03"\n'),
+        '\n[[avsnitt]]\nanker = "forsikring-avklaring"\n'
+        'begynner = "Den ansatte skal alltid avtale"\nversjon = "0.03"\n'),
         encoding="utf-8")
     loaded = versions.load(kilde)
     assert "forsikring-avklaring" not in versions.removed(loaded)
@@ -122,10 +123,10 @@ def test_a_rewritten_paragraph_loses_its_anchor_until_oppsett_names_it(kilde):
 def test_an_unchanged_neighbour_never_inherits_a_removed_anchor(kilde):
     # "Hvis skaden ikke …" stays; its named neighbour "Merk at det vil …" goes. Even a paragraph
     # that resembled the removed one would not take its anchor if it stood there before.
-    later_version(kilde, "0.03", ("Merk at det vil kunne være vanskeligere å få godkjent yrkesskade på hjemmekontor enn "
-                                  "på ordinært kontor, da grensene er vagere her. Rettspraksis så langt har vist at man "
-                                  "ofte ikke får godkjent skader hjemme, særlig ikke skader som oppstår eksempelvis i "
-                                  "lunsjpauser eller tilsvarende.\n\n", ""))
+    gone = ("Merk at det vil kunne være vanskeligere å få godkjent yrkesskade på hjemmekontor enn på ordinært "
+            "kontor, da grensene er vagere her. Rettspraksis så langt har vist at man ofte ikke får godkjent skader "
+            "hjemme, særlig ikke skader som oppstår eksempelvis i lunsjpauser eller tilsvarende.\n\n")
+    later_version(kilde, "0.03", (gone, ""))
     loaded = versions.load(kilde)
     assert versions.removed(loaded)["forsikring-rettspraksis"] == versions.Removal("0.02", "0.03")
     assert loaded[-1].document.anchors() == [a for a in loaded[1].document.anchors() if a != "forsikring-rettspraksis"]
@@ -160,7 +161,8 @@ def test_a_file_whose_name_and_header_disagree_is_a_problem(kilde):
     messages = sorted((p.source.rsplit("/", 1)[-1], p.line, p.message) for p in caught.value.problems)
     assert messages == [
         ("retningslinje-0.03.txt", version_line, "«Versjon: 0.02» stemmer ikke med filnavnet (versjon 0.03)"),
-        ("retningslinje-ny.txt", 1, "filnavnet må være retningslinje-<versjon>.txt, for eksempel retningslinje-0.02.txt"),
+        ("retningslinje-ny.txt", 1,
+         "filnavnet må være retningslinje-<versjon>.txt, for eksempel retningslinje-0.02.txt"),
     ]
 
 

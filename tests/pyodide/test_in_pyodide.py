@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-RUNNER = Path(__file__).with_name("run-engine-tests.mjs")
+from tests.content import REPO as ROOT
+
+RUNNER = ROOT / "tests" / "pyodide" / "run-engine-tests.mjs"
 
 
 def test_engine_suite_passes_inside_pyodide_offline(site_dir):

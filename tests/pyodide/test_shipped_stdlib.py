@@ -1,6 +1,7 @@
 """The standard library the site ships is exactly what the browser needs: traced from the engine's
-use, stored for the server to compress, and proven sufficient (tools/prove-stdlib.mjs); a zip
-missing one module the engine needs is refused, with the module's name."""
+use, stored for the server to compress, and proven sufficient by the build itself (tools/compile-stdlib.mjs
+runs tools/prove-stdlib.mjs on it, and a zip that fails stops the build); a zip missing one module the
+engine needs is refused, with the module's name."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ def shipped(site_dir) -> Path:
 def options(site_dir, tmp_path_factory) -> str:
     [wheel] = list((site_dir / "assets" / "beslutningstre").glob("*/*.whl"))
     [trees] = list((site_dir / "assets" / "beslutningstre").glob("*/trees.json"))
-    return json.dumps({"wheel": str(wheel), "bundle": str(trees), "legacy": str(ROOT / "decision_tree" / "legacy-v1.json")})
+    legacy = ROOT / "decision_tree" / "legacy-v1.json"
+    return json.dumps({"wheel": str(wheel), "bundle": str(trees), "legacy": str(legacy)})
 
 
 def prove(zip_path: Path, options: str) -> subprocess.CompletedProcess:
@@ -49,12 +51,6 @@ def test_the_zip_holds_compiled_modules_stored_for_the_server_to_compress(shippe
                 {"unittest", "sqlite3", "multiprocessing", "tomllib", "difflib", "html", "hashlib", "pydoc", "doctest"}}
     # The server sends it compressed: a precompressed copy sits beside it.
     assert shipped.with_name(shipped.name + ".gz").stat().st_size < shipped.stat().st_size * 0.5
-
-
-def test_the_shipped_zip_holds_everything_the_engine_needs(shipped, options):
-    result = prove(shipped, options)
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert json.loads(result.stdout)["calls"] > 500  # every path of every tree, and the links from outside
 
 
 def test_a_zip_missing_a_module_the_engine_needs_is_refused_by_name(shipped, options, tmp_path):

@@ -42,9 +42,26 @@ def is_furniture(line: str) -> bool:
 
 def paragraphs(source: Path = SOURCE) -> list[str]:
     """Content paragraphs in order, markers normalised, with sentences split by a page break rejoined."""
+    return _paragraphs(source.read_text(encoding="utf-8").splitlines())
+
+
+def header(source: Path = SOURCE) -> list[str]:
+    """The first page's header box (title and metadata cells): the paragraphs before its page number."""
+    lines = source.read_text(encoding="utf-8").splitlines()
+    end = next(n for n, line in enumerate(lines) if is_furniture(line))
+    return _paragraphs(lines[:end])
+
+
+def furniture(source: Path = SOURCE) -> list[str]:
+    """The texts of the page furniture (page numbers, the running header), cell by cell."""
+    return [cell.strip() for line in source.read_text(encoding="utf-8").splitlines() if is_furniture(line)
+            for cell in line.split("\t") if cell.strip()]
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
     out: list[str] = []
     page_break = False
-    for raw in source.read_text(encoding="utf-8").splitlines():
+    for raw in lines:
         if not raw.strip():
             continue
         if is_furniture(raw):

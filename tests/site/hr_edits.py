@@ -5,7 +5,8 @@ For each line of the check's output:
 - a sentence «er fjernet»: the quote loses it, and a quote left empty goes (a tree's citation
   table, or an FAQ entry's «…»; a blockquote left without a quote goes too);
 - «Det står ordrett under «a»: rett ankeret»: the citation gets that anchor;
-- «må gjennomgås: … (key) …»: the answer is written into content/review.toml for the new version.
+- «må gjennomgås: … (key) …»: the answer is written into content/review.toml for the new version;
+- «ny overskrift «H» fikk ankeret «a»; legg den inn under [overskrifter]»: kilde/oppsett.toml gets it.
 
 A careful HR would also read each listed answer and correct its own words; a test cannot, so these
 edits are the least HR does, and the content tests must pass after them. Any other kind of line is an
@@ -22,6 +23,8 @@ _LINE = re.compile(r"^(?P<file>[^\s:]+):(?P<line>\d+): (?P<message>.*)$")
 _CHANGED = re.compile(r"Setningen «(?P<old>.+?)» er endret; nå står det: «(?P<new>.+?)»(?= Setningen «|$)")
 _REMOVED = re.compile(r"Setningen «(?P<old>.+?)» er fjernet i versjon")
 _ANCHOR = re.compile(r"Det står ordrett under «(?P<anchor>[a-z0-9-]+)»: rett ankeret")
+_HEADING = re.compile(r"ny overskrift «(?P<heading>.+?)» fikk ankeret «(?P<anchor>[a-z0-9-]+)»; legg den inn under "
+                      r"\[overskrifter\] i (?P<file>\S+)")
 _REVIEW = re.compile(r"^må gjennomgås: .*? \((?P<key>[a-z0-9/#-]+)\) .* lista for \"(?P<version>[\d.]+)\" i ")
 
 
@@ -36,6 +39,9 @@ def apply(project: Path, check_output: str) -> list[str]:
         review = _REVIEW.match(message)
         if review:
             reviewed.setdefault(review["version"], []).append(review["key"])
+        elif _HEADING.search(message):
+            heading = _HEADING.search(message)
+            _add_heading(project / heading["file"], heading["heading"], heading["anchor"])
         elif _ANCHOR.search(message):
             _set_anchor(path, number, _ANCHOR.search(message)["anchor"])
         elif _CHANGED.search(message) or _REMOVED.search(message):
@@ -47,6 +53,14 @@ def apply(project: Path, check_output: str) -> list[str]:
         handled.append(match.group(0))
     _write_ledger(project / "content" / "review.toml", reviewed)
     return handled
+
+
+def _add_heading(path: Path, heading: str, anchor: str) -> None:
+    """The heading's line under [overskrifter], as the check suggests."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = lines.index("[overskrifter]") + 1
+    lines.insert(at, f'"{heading}" = "{anchor}"')
+    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def _set_anchor(path: Path, number: int, anchor: str) -> None:

@@ -13,6 +13,7 @@ from guideline.text import normalise
 from tests.content import CONTENT, KILDE, TREES
 from tests.engine.conftest import ATTRIBUTED, guideline_sentences, shares_five_words
 from tests.site import writing_guide
+from tests.site.test_published_anchors import LIST
 from tests.site.writing_guide import ROOT, markdown_prose
 from tooling.quotes import page_quotes
 
@@ -258,7 +259,7 @@ def test_situations_have_a_silent_answer_that_says_whom_to_ask_and_is_published(
     entry = faq_entry(anchor)
     assert entry.certainty == "ikke-omtalt" and entry.topics
     assert "sier ikke" in entry.prose and re.search(r"lederen din|POU", entry.prose)
-    published = (Path(__file__).with_name("published_anchors.txt")).read_text(encoding="utf-8").split()
+    published = LIST.read_text(encoding="utf-8").split()
     assert f"faq/#{anchor}" in published
 
 
@@ -282,5 +283,5 @@ def test_item_5_health_and_injury_answers_keep_health_details_out_of_email_to_po
 
 
 def test_every_entry_is_published():
-    published = (Path(__file__).with_name("published_anchors.txt")).read_text(encoding="utf-8").split()
+    published = LIST.read_text(encoding="utf-8").split()
     assert not [e.id for e in writing_guide.entries(FAQ) if f"faq/#{e.id}" not in published]

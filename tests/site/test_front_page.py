@@ -1,6 +1,6 @@
 """The front page leads to answers (the trees, the guideline, the FAQ, then the guideline's status), and the
-guideline's status is what its header in kilde/ says, never more: it is version 0.01, "Godkjent av: Ikke
-styrt", not an adopted text."""
+guideline's status is what its header in kilde/ says, never more (the version, its date, who approved it):
+no page calls it adopted."""
 
 from __future__ import annotations
 
@@ -10,17 +10,16 @@ from pathlib import Path
 import pytest
 
 from guideline import versions
+from tests.content import CONTENT, PROJECT, TREES
 from tests.site.page_text import article_text
-from tests.content import TREES
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
+DOCS = PROJECT.docs
 STATUS_PAGES = ("index", "om")
 
 
 def newest_meta():
     """The header the status shows: the version in force (the newest, unless it is dated ahead)."""
-    return versions.timeline(versions.load(ROOT / "kilde")).shown.document.meta
+    return CONTENT.timeline.shown.document.meta
 
 
 def built(site: Path, page: str) -> str:
@@ -42,9 +41,11 @@ def test_status_is_the_newest_versions_header(site_dir, page):
 
 @pytest.mark.parametrize("page", STATUS_PAGES)
 def test_status_follows_a_new_version_in_kilde(drill, page):
-    # The drill's scratch project has the 0.02 fixture in kilde/: the status says 0.02 with no edit to docs/.
+    # The drill's scratch project has a new version in kilde/, in force: the status says so with no edit to docs/.
+    meta = versions.load(drill.project / "kilde")[-1].document.meta
+    assert meta.version == drill.version
     assert status(built(drill.site, page)) == {
-        "Versjon": "0.02", "Gjelder fra": "01.09.2026", "Godkjent av": "Ikke styrt"}
+        "Versjon": meta.version, "Gjelder fra": meta.valid_from, "Godkjent av": meta.approved_by}
 
 
 def test_no_page_writes_the_status_by_hand_or_calls_the_guideline_adopted():
@@ -52,7 +53,7 @@ def test_no_page_writes_the_status_by_hand_or_calls_the_guideline_adopted():
     for path in sorted(DOCS.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         for number, line in enumerate(text.splitlines(), 1):
-            where = f"{path.relative_to(ROOT)}:{number}"
+            where = f"{path.relative_to(PROJECT.root)}:{number}"
             assert not re.search(r"\bvedtatt\b", line, re.I), f"{where}: retningslinjen er ikke vedtatt (se status)"
             for value in (meta.version, meta.valid_from, meta.approved_by):
                 assert value not in line, (

@@ -1,4 +1,7 @@
-"""Content fidelity: the built guideline page carries every sentence of the source, in order, and nothing else."""
+"""Content fidelity, as a reader gets it: the built guideline page carries every sentence of the source in
+kilde/, in order, and nothing else; and every quote the answers make stands there word for word, under the
+anchor it links to. Read with the tests' own readers (tests/site/guideline_source.py for the text file,
+tests/built_page.py and page_text.py for the page), so a fault in the site's parser cannot hide itself."""
 
 from __future__ import annotations
 
@@ -6,8 +9,12 @@ import re
 
 import pytest
 
+from guideline.text import normalise
+from tests.built_page import parse
+from tests.content import GUIDELINE, PROJECT, TREES
 from tests.site import guideline_source as source
 from tests.site.page_text import HEADINGS, article_text
+from tooling.quotes import page_quotes, tree_quotes
 
 
 @pytest.fixture(scope="module")
@@ -15,19 +22,13 @@ def guideline_html(site_dir):
     return (site_dir / "retningslinje" / "index.html").read_text(encoding="utf-8")
 
 
-def test_source_is_there():
-    assert source.SOURCE.exists(), f"Finner ikke kilden {source.SOURCE}"
-    assert len(source.paragraphs()) > 40
-
-
 def test_every_source_paragraph_appears_verbatim_and_in_order(guideline_html):
     text = article_text(guideline_html)
-    paragraphs = source.paragraphs()
-    body = paragraphs.index("Generelle bestemmelser")
+    paragraphs, header = source.paragraphs(), source.header()
     position, missing = 0, []
     # The first page's header (title and metadata) is laid out as a box: present, in any order.
-    missing += [f"{p!r}" for p in paragraphs[:body] if p not in text]
-    for paragraph in paragraphs[body:]:
+    missing += [f"{p!r}" for p in header if p not in text]
+    for paragraph in paragraphs[len(header):]:
         found = text.find(paragraph, position)
         if found < 0:
             gone = [s for s in source.sentences(paragraph) if s not in text] or ["(rekkefølgen er endret)"]
@@ -49,11 +50,19 @@ def test_guideline_adds_nothing_beyond_headings_and_labels(guideline_html):
 
 
 def test_page_furniture_is_dropped(guideline_html):
+    # Page numbers and the running header are not content (the title and the document id in it are, in the box).
     text = article_text(guideline_html)
-    for furniture in ("Sidenr", "Side : 2 av 3", "Side : 3 av 3", "Versjon.: 0.01"):
-        assert furniture not in text
+    furniture = set(source.furniture()) - set(source.header())
+    assert furniture, "the source has page numbers"
+    for cell in furniture:
+        assert cell not in text
 
 
-def test_sentence_across_page_break_is_one_sentence(guideline_html):
-    text = article_text(guideline_html)
-    assert "ivareta en ny medarbeider på en god måte, selv om det på disse dagene" in text
+def test_every_quote_stands_word_for_word_under_its_anchor_on_the_page_it_links_to(site_dir):
+    # The page the answers' citations link to: the newest version's (retningslinje/ once it is in force).
+    page = parse((site_dir / GUIDELINE.page / "index.html").read_text(encoding="utf-8"))
+    quotes = [*tree_quotes(TREES.values()), *page_quotes(PROJECT.docs / "faq.md")]
+    assert quotes
+    wrong = [f"{q.source}:{q.line}: «{q.text}» (#{q.anchor})" for q in quotes
+             if normalise(q.text) not in page.anchors.get(q.anchor, "")]
+    assert not wrong, "Sitater som ikke står ordrett under ankeret sitt:\n" + "\n".join(wrong)

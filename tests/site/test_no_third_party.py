@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.content import PROJECT
+
 # Hosts whose only purpose is serving code, fonts or tracking. Never allowed anywhere in site/.
 THIRD_PARTY_RESOURCE_HOSTS = re.compile(
     r"(?:unpkg\.com|jsdelivr\.net|cdnjs\.cloudflare\.com|fonts\.googleapis\.com|fonts\.gstatic\.com|"
@@ -108,6 +110,6 @@ def test_no_console_pages_from_npm_packages(site_dir):
 
 
 def test_config_has_no_forge_or_font_requests():
-    config = (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8")
+    config = (PROJECT.root / "mkdocs.yml").read_text(encoding="utf-8")
     assert not re.search(r"^repo_url:", config, re.M), "repo_url får Material til å spørre et forge-API"
     assert re.search(r"^\s+font: false", config, re.M), "Material henter Google Fonts uten font: false"

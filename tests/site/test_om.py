@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from guideline import layout, versions
-from tests.content import KILDE
+from guideline import layout
+from tests.content import CONTENT, KILDE
 from tests.site.page_text import article_text
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # What om.md must say for each kind of addition (class of a `data-added` element on a guideline page).
 # A new kind of addition fails the test until om.md describes it and it is added here.
@@ -70,7 +68,7 @@ def test_every_link_the_page_adds_is_named(site_dir):
 
 def test_every_change_of_form_is_named(site_dir):
     text = section(site_dir)
-    document = versions.load(ROOT / "kilde")[-1].document
+    document = CONTENT.newest.document
     headings = [b for b in document.blocks if b.kind == "heading"]
     if any(re.fullmatch(r"Punkt \d+", b.label) for b in headings):
         assert "Punkt 1" in text and "tallet er tatt bort" in text
@@ -79,7 +77,7 @@ def test_every_change_of_form_is_named(site_dir):
             assert block.label in text
     if any(b.list == "letters" for b in document.blocks):
         assert "liste uten kulepunkter" in text
-    source = versions.load(ROOT / "kilde")[-1].path.read_text(encoding="utf-8")
+    source = CONTENT.newest.path.read_text(encoding="utf-8")
     for bold in re.findall(r"^- \*\*(.+?):?\*\*\s*$", source, re.M):  # bold list lines become headings
         assert bold in text, f"docs/om.md nevner ikke at «{bold}» er en overskrift"
     assert "Dokumenthodet" in text and "Kopier lenke" in text and "#" in text

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from guideline import versions
+from tests.content import CONTENT, REPO
 
-KILDE = Path(__file__).resolve().parents[2] / "kilde"
-LIST = Path(__file__).with_name("published_anchors.txt")
+LIST = REPO / "tests" / "site" / "published_anchors.txt"
 _REFRESH = re.compile(r'<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"', re.I)
 
 
@@ -46,7 +45,7 @@ def test_published_anchor_exists(site_dir, page, anchor):
     html = resolve(site_dir, page)
     if page == "retningslinje/" and not re.search(rf'\sid="{re.escape(anchor)}"', html):
         # An anchor a coming version brings: retningslinje/ gets it on the date the version takes effect.
-        line = versions.timeline(versions.load(KILDE))
+        line = CONTENT.timeline
         if line.pending:
             html = resolve(site_dir, f"{line.page(line.newest)}/")
     assert re.search(rf'\sid="{re.escape(anchor)}"', html), f"ankeret {page}#{anchor} er borte eller har nytt navn"

@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 
 from guideline import versions
+from tests.conftest import CONTENT_TESTS
+from tests.content import REPO
 from tests.site import hr_edits, scratch
 from tests.site.drill import check
 from tooling import registry, review
@@ -82,7 +84,7 @@ def test_quotes_say_what_became_of_each_changed_or_removed_sentence(drill):
 def test_the_build_refuses_to_publish_while_answers_are_unreviewed(drill, tmp_path):
     assert drill.check.returncode == 1
     assert "må gjennomgås" in drill.build.stderr  # the warnings a strict build stops on
-    built = scratch.build(drill.project, tmp_path / "site", env={"HJEMMEKONTOR_ASSETS": "0"})
+    built = scratch.build(drill.project, tmp_path / "site")
     assert built.returncode != 0 and "må gjennomgås" in built.stderr, built.stderr[-2000:]
 
 
@@ -94,10 +96,10 @@ def test_after_hrs_edits_the_check_is_clean_the_build_passes_and_the_content_tes
     after = check(project)
     assert after.returncode == 0 and "Alt er i orden" in after.stdout, after.stdout
     site = tmp_path / "site"
-    built = scratch.build(project, site, env={"HJEMMEKONTOR_ASSETS": "0"})
+    built = scratch.build(project, site)
     assert built.returncode == 0, built.stderr[-3000:]
     env = {**os.environ, "HJEMMEKONTOR_PROSJEKT": str(project), "SITE_DIR": str(site)}
     tests = subprocess.run([sys.executable, "-m", "pytest", "-m", "content", "-q", "-p", "no:cacheprovider",
-                            "-x", "--no-header"], cwd=scratch.ROOT, env=env, capture_output=True, text=True)
+                            "-x", "--no-header", *CONTENT_TESTS], cwd=REPO, env=env, capture_output=True, text=True)
     assert tests.returncode == 0, tests.stdout[-4000:]
     assert " passed" in tests.stdout
