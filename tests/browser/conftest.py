@@ -59,6 +59,16 @@ def new_context(browser, base_url: str, scheme: str = "light", **options):
     return ctx
 
 
+def palette_page(browser, base_url: str, scheme: str):
+    """One page in `scheme` on the server at `base_url`, for a module whose tests only read what it
+    shows (a generator for a module fixture: it yields the page, then fails on foreign requests)."""
+    context = new_context(browser, base_url, scheme)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert not context.guard.foreign, context.guard.foreign
+
+
 @pytest.fixture
 def context(browser, base_url, request):
     """A fresh context per test; light palette unless the test is parametrised with `scheme`."""

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import _run_axe, new_context
+from tests.browser.conftest import _run_axe, palette_page
 from tests.content import TREES
 from tools.devserver import serve
 
@@ -26,11 +26,7 @@ def before_url(upcoming):
 @pytest.fixture(scope="module")
 def before_page(browser, before_url, request):
     """One page per palette for the module: the tests only read what each page shows."""
-    context = new_context(browser, before_url, getattr(request, "param", "light"))
-    page = context.new_page()
-    yield page
-    context.close()
-    assert not context.guard.foreign, context.guard.foreign
+    yield from palette_page(browser, before_url, getattr(request, "param", "light"))
 
 
 @pytest.mark.parametrize("before_page", ["light", "dark"], indirect=True, scope="module")

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from decision_tree import api
 from guideline import versions
-from tests.browser.conftest import _run_axe, new_context
+from tests.browser.conftest import _run_axe, palette_page
 from tests.browser.widget import SLUGS, WIDGET, outcome, paths, plain, wait_ready
 from tests.content import GUIDELINE
 from tools.devserver import serve
@@ -28,11 +28,7 @@ def drill_url(drill):
 @pytest.fixture(scope="module")
 def drill_page(browser, drill_url, request):
     """One page per palette for the module: the tests only read what each page shows."""
-    context = new_context(browser, drill_url, getattr(request, "param", "light"))
-    page = context.new_page()
-    yield page
-    context.close()
-    assert not context.guard.foreign, context.guard.foreign
+    yield from palette_page(browser, drill_url, getattr(request, "param", "light"))
 
 
 def test_a_link_made_under_the_newest_version_opens_on_the_drills_with_the_notice_and_the_answers(drill, drill_page):

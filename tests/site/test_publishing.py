@@ -55,30 +55,29 @@ def test_make_site_builds_through_the_safe_script():
     assert re.search(r"^\S*python\S* -m tools\.build_site", dry.stdout, re.M), dry.stdout
 
 
+def build_with(published, page: str, paragraph: str):
+    """A production build with `paragraph` added to docs/`page`, which is restored afterwards."""
+    path = published / "docs" / page
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original + f"\n\n{paragraph}\n", encoding="utf-8")
+    try:
+        return run(published, {"SITE_URL": PRODUCTION, **REAL})
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
 def test_a_failed_build_exits_non_zero_and_leaves_the_last_good_site_byte_identical(published):
     site = published / "site"
     before = snapshot(site)
     assert "index.html" in before and oct(site.stat().st_mode)[-3:] == "755"
-    faq = published / "docs" / "faq.md"
-    original = faq.read_text(encoding="utf-8")
-    faq.write_text(original + "\n\nSe [punktet](retningslinje.md#punkt-99).\n", encoding="utf-8")
-    try:
-        failed = run(published, {"SITE_URL": PRODUCTION, **REAL})
-    finally:
-        faq.write_text(original, encoding="utf-8")
+    failed = build_with(published, "faq.md", "Se [punktet](retningslinje.md#punkt-99).")
     assert failed.returncode != 0
     assert "Byggingen feilet (se over). site/ er ikke endret" in failed.stderr, failed.stderr[-2000:]
     assert snapshot(site) == before and leftovers(published) == []
 
 
 def test_a_good_build_replaces_the_site(published):
-    index = published / "docs" / "index.md"
-    original = index.read_text(encoding="utf-8")
-    index.write_text(original + "\n\nEn ny setning på forsiden.\n", encoding="utf-8")
-    try:
-        result = run(published, {"SITE_URL": PRODUCTION, **REAL})
-    finally:
-        index.write_text(original, encoding="utf-8")
+    result = build_with(published, "index.md", "En ny setning på forsiden.")
     assert result.returncode == 0, result.stderr[-3000:]
     assert "En ny setning på forsiden." in (published / "site" / "index.html").read_text(encoding="utf-8")
     assert leftovers(published) == []
