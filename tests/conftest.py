@@ -18,7 +18,8 @@ from tools.devserver import CHROMIUM, ROOT, SITE, launch
 # The content tests: they read the project under test (tests/content.py; HJEMMEKONTOR_PROSJEKT picks
 # another, SITE_DIR its build) and hold for any content HR may write. The drill runs exactly these.
 CONTENT_TESTS = ("tests/engine/", "tests/site/test_faq.py", "tests/site/test_writing_guide.py",
-                 "tests/site/test_published_anchors.py", "tests/site/test_guideline_text.py")
+                 "tests/site/test_published_anchors.py", "tests/site/test_guideline_text.py",
+                 "tests/search/test_queryset.py")
 
 
 def pytest_collection_modifyitems(config, items):

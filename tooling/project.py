@@ -64,6 +64,11 @@ class Project:
         return self.root / "docs"
 
     @property
+    def queries(self) -> Path:
+        """The search queries in employees' own words, with the sections that answer each (HR)."""
+        return self.root / "tests" / "search" / "queries.toml"
+
+    @property
     def overrides(self) -> Path:
         return self.root / "overrides"
 

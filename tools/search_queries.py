@@ -3,39 +3,25 @@
 One home for what the search benchmark (tools/search_bench.py) and the search tests
 (tests/search/, tests/browser/test_search*.py) both need. Tools never import tests; tests import this.
 
-- `load()`: every query with its targets and its half ("tuning" or "heldout").
-- The split is by a hash of the query's text, so adding or reordering queries never moves another
-  query from one half to the other.
+- `load()`: every query with its targets and its half ("tuning" or "heldout"); the file and its
+  split are tooling/search_queries.py's, which `beslutningstre check` uses to say what lacks a query.
 - `is_right(location, targets)`: a result answers when it is one of the targets, or lies on a
   decision tree's page that is a target (`beslutningstre/<slug>/`).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import tomllib
 from pathlib import Path
 
-from tools.devserver import ROOT
+from tooling import search_queries
+from tooling.project import Project
+from tooling.search_queries import HALVES, Query
 
-QUERIES = ROOT / "tests" / "search" / "queries.toml"
-HALVES = ("tuning", "heldout")
-
-
-@dataclasses.dataclass(frozen=True)
-class Query:
-    text: str
-    targets: tuple[str, ...]
-
-    @property
-    def half(self) -> str:
-        return HALVES[hashlib.sha256(self.text.encode("utf-8")).digest()[0] & 1]
+__all__ = ["HALVES", "Query", "first_right", "is_right", "load"]
 
 
-def load(path: Path = QUERIES) -> list[Query]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [Query(text, tuple(group["targets"])) for group in data["group"] for text in group["queries"]]
+def load(path: Path | None = None) -> list[Query]:
+    return search_queries.load(path or Project(Path(__file__).resolve().parents[1]).queries)
 
 
 def is_right(location: str, targets) -> bool:

@@ -6,7 +6,8 @@ For each line of the check's output:
   table, or an FAQ entry's «…»; a blockquote left without a quote goes too);
 - «Det står ordrett under «a»: rett ankeret»: the citation gets that anchor;
 - «må gjennomgås: … (key) …»: the answer is written into content/review.toml for the new version;
-- «ny overskrift «H» fikk ankeret «a»; legg den inn under [overskrifter]»: kilde/oppsett.toml gets it.
+- «ny overskrift «H» fikk ankeret «a»; legg den inn under [overskrifter]»: kilde/oppsett.toml gets it;
+- «ingen søk fører til «target» («words»)»: the query set gets a group searching for those words.
 
 A careful HR would also read each listed answer and correct its own words; a test cannot, so these
 edits are the least HR does, and the content tests must pass after them. Any other kind of line is an
@@ -25,6 +26,7 @@ _REMOVED = re.compile(r"Setningen «(?P<old>.+?)» er fjernet i versjon")
 _ANCHOR = re.compile(r"Det står ordrett under «(?P<anchor>[a-z0-9-]+)»: rett ankeret")
 _HEADING = re.compile(r"ny overskrift «(?P<heading>.+?)» fikk ankeret «(?P<anchor>[a-z0-9-]+)»; legg den inn under "
                       r"\[overskrifter\] i (?P<file>\S+)")
+_QUERY = re.compile(r"^ingen søk fører til «(?P<target>[^»]+)» \(«(?P<words>.+?)»\): legg til")
 _REVIEW = re.compile(r"^må gjennomgås: .*? \((?P<key>[a-z0-9/#-]+)\) .* lista for \"(?P<version>[\d.]+)\" i ")
 
 
@@ -39,6 +41,9 @@ def apply(project: Path, check_output: str) -> list[str]:
         review = _REVIEW.match(message)
         if review:
             reviewed.setdefault(review["version"], []).append(review["key"])
+        elif _QUERY.match(message):
+            query = _QUERY.match(message)
+            _add_query(path, query["target"], query["words"])
         elif _HEADING.search(message):
             heading = _HEADING.search(message)
             _add_heading(project / heading["file"], heading["heading"], heading["anchor"])
@@ -53,6 +58,14 @@ def apply(project: Path, check_output: str) -> list[str]:
         handled.append(match.group(0))
     _write_ledger(project / "content" / "review.toml", reviewed)
     return handled
+
+
+def _add_query(path: Path, target: str, words: str) -> None:
+    """A group for the new section at the end of the query file, searching for its own opening words
+    (HR would add the words employees use as well)."""
+    query = words.lower().replace("\\", "").replace('"', "")
+    with path.open("a", encoding="utf-8") as file:
+        file.write(f'\n[[group]]\ntargets = ["{target}"]\nqueries = ["{query}"]\n')
 
 
 def _add_heading(path: Path, heading: str, anchor: str) -> None:

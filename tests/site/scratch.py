@@ -30,7 +30,8 @@ from tooling.build import ASSETS
 from tooling.project import Project
 
 COPIED = ("docs", "overrides", "hooks", "content", "kilde")
-FILES = ("mkdocs.yml", "pyproject.toml", "package.json", "README.md", "SKRIVEVEILEDNING.md")
+FILES = ("mkdocs.yml", "pyproject.toml", "package.json", "README.md", "SKRIVEVEILEDNING.md",
+         "tests/search/queries.toml")  # HR's search queries: the check says what they must cover
 LINKED = ("node_modules", ".cache", "tools")
 CHECK_ONLY = {ASSETS: "0"}
 _DATA_URL = re.compile(r'dataURL: new URL\("\.\./(beslutningstre/[0-9a-f]+/trees\.json)"')
@@ -42,6 +43,7 @@ def project(tmp_path: Path) -> Path:
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in FILES:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, target / name)
     for name in LINKED:
         if (ROOT / name).exists():

@@ -26,7 +26,7 @@ from tests.conftest import CONTENT_TESTS
 from tests.content import REPO
 from tests.site import hr_edits, scratch
 from tests.site.drill import check
-from tooling import registry, review
+from tooling import registry, review, search_queries
 from tooling.project import Project
 
 REVIEW = re.compile(r"^(?P<file>[^\s:]+):(?P<line>\d+): må gjennomgås: .*? \((?P<key>[a-z0-9/#-]+)\) (?P<why>.*)$",
@@ -70,6 +70,16 @@ def test_each_line_names_the_answer_where_it_is_written_the_anchor_and_the_words
         assert re.search(r"«[a-z0-9-]+»", m["why"]), m.group(0)  # the anchor
         assert " → " in m["why"] or "fjernet i versjon" in m["why"] or "ny tekst i versjon" in m["why"], m.group(0)
         assert f'lista for "{drill.version}"' in m["why"], m.group(0)
+
+
+def test_the_check_names_each_new_section_no_search_query_leads_to(drill, loaded):
+    before, after = loaded[-2].document, loaded[-1].document
+    covered = {t for q in search_queries.load(Project(drill.project).queries) for t in q.targets}
+    new = [a for a in search_queries.sections(after) if a not in before.anchors()]
+    missing = [f"retningslinje/#{a}" for a in new if f"retningslinje/#{a}" not in covered]
+    assert missing, "the drill's version should add a section"
+    for target in missing:
+        assert f"ingen søk fører til «{target}»" in drill.check.stdout, drill.check.stdout
 
 
 def test_quotes_say_what_became_of_each_changed_or_removed_sentence(drill):
