@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from decision_tree import api
@@ -18,10 +19,11 @@ from decision_tree import api
 # start through choice answers, «Tilbake» and «Endre», the view of each, and the engine's reply to
 # each click there. tests/pyodide/ proves the engine in Pyodide replies the same to every one.
 
-# A state costs about 250 bytes raw (17 as brotli): today's largest tree has 143 (hjemmearbeid), 35 kB
-# raw and 2.4 kB as brotli in a 176 kB page (14.5 kB brotli). A tree with more than this many keeps
-# the nearest ones (breadth first: the first clicks, made while the engine still boots) and leaves the
-# rest to the engine, which is ready by then; 400 states would be about 100 kB raw, 7 kB as brotli.
+# A state costs about 250 bytes raw (17 as brotli): today's largest trees have 123 (yrkesskade,
+# 30.7 kB raw, 2.1 kB as brotli in a 279 kB page) and 114 (hjemmearbeid, 27.4 kB, 2.0 kB). A tree with
+# more than this many keeps the nearest ones (breadth first: the first clicks, made while the engine
+# still boots) and leaves the rest to the engine, which is ready by then; 400 states would be about
+# 100 kB raw, 7 kB as brotli.
 MAX_PREBUILT_STATES = 400
 
 
@@ -112,8 +114,5 @@ def _compact(views: list[dict], number: dict[str, int], calls: list) -> dict:
 
 def attribute(tree) -> Markup:
     """prebuilt_views(tree) as compact JSON for a single-quoted HTML attribute (data-hk-views), escaped
-    as Jinja's tojson escapes it."""
-    text = json.dumps(prebuilt_views(tree), ensure_ascii=False, separators=(",", ":"))
-    for char in "<>&'":
-        text = text.replace(char, f"\\u{ord(char):04x}")
-    return Markup(text)
+    by Jinja's own tojson."""
+    return htmlsafe_json_dumps(prebuilt_views(tree), ensure_ascii=False, separators=(",", ":"))

@@ -9,10 +9,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from tooling.project import Project
 from tools.bench_browser import ENGINE_DONE, OBSERVE, PROFILES, TIMEOUT_MS, Profile, is_pyodide, new_page, settled
 from tools.devserver import ROOT, SITE
 
-NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
+PROJECT = Project(ROOT)
+NPM_PYODIDE = PROJECT.pyodide_npm
 # What loadPyodide() fetches with its defaults, from the npm package as it is.
 BASELINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 BASELINE_DIR = "__bench__"
@@ -186,5 +188,5 @@ def baseline_copy(scratch: Path, version: str) -> Path:
         shutil.copyfile(NPM_PYODIDE / name, pyodide / name)
     (bench / "index.html").write_text(BASELINE_HTML, encoding="utf-8")
     (bench / "baseline.mjs").write_text(BASELINE_JS % version, encoding="utf-8")
-    precompress.build(bench, ROOT / ".cache")
+    precompress.build(bench, PROJECT.cache)
     return www

@@ -1,4 +1,4 @@
-// The engine's replies that the build computed (hooks/prebuilt_views.py, data-hk-views): the view of
+// The engine's replies that the build computed (tooling/prebuilt_views.py, data-hk-views): the view of
 // every state a reader reaches by clicks alone, and the engine's reply to each click there. The
 // widget shows these at once and asks the engine in the worker only for the rest (number answers,
 // links from older versions, invalid links). Decoding only: no rule of the engine is written here,
