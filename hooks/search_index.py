@@ -10,8 +10,8 @@ them). This hook writes what the site's search (assets/javascripts/search/) load
   the tree pages' overview furniture (the diagram and the table of all paths repeat the outcomes);
 - for each document: where it is, which page it is on in words a reader knows (Retningslinjen,
   Spørsmål og svar, the tree's name), its text, the guideline quotes it holds (kept apart, so an
-  answer's own words weigh more than what it quotes), its certainty where the page says it, and for
-  an answer that says the guideline is silent, the topics it is silent on;
+  answer's own words weigh more than what it quotes), and for an answer that says the guideline is
+  silent, the topics it is silent on;
 - the everyday words HR keeps in content/search-words.toml, checked here with file:line messages.
 
 The FAQ's metadata comes from tooling/faq.py and the everyday words from tooling/search_words.py,
@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -65,24 +64,23 @@ _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=[^\n]*\s*$")
 
 class _Sections(HTMLParser):
     """A page's article split at every heading with an id. Collects, per section, the heading's own
-    text (title), the prose (text) and what stands in blockquotes (quote), and the certainty of the
-    nearest enclosing element that states one (data-certainty)."""
+    text (title), the prose (text) and what stands in blockquotes (quote)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool, str | None]] = []  # (tag, skipped, certainty)
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
         self.sections: list[dict] = []
         self.heading: str | None = None  # the tag of the heading whose text is a title
         self.heading_depth = 0
         self.quote_depth = 0
-        self._new(None, None)
+        self._new(None)
 
-    def _new(self, anchor, certainty):
-        self.current = {"id": anchor, "title": [], "text": [], "quote": [], "certainty": certainty, "link": False}
+    def _new(self, anchor):
+        self.current = {"id": anchor, "title": [], "text": [], "quote": [], "link": False}
         self.sections.append(self.current)
 
     def _skipping(self) -> bool:
-        return any(skipped for _, skipped, _ in self.stack)
+        return any(skipped for _, skipped in self.stack)
 
     def handle_starttag(self, tag, attrs):
         if tag in _VOID:
@@ -93,8 +91,7 @@ class _Sections(HTMLParser):
         classes = (a.get("class") or "").split()
         skipped = (tag in ("template", "script", "style") or "hidden" in a or "data-search-exclude" in a
                    or "headerlink" in classes)
-        certainty = a.get("data-certainty") or (self.stack[-1][2] if self.stack else None)
-        self.stack.append((tag, skipped, certainty))
+        self.stack.append((tag, skipped))
         if self._skipping():
             return
         if tag in ("blockquote", "figcaption"):
@@ -102,14 +99,14 @@ class _Sections(HTMLParser):
         if tag == "a" and self.heading:
             self.current["link"] = True
         if tag in _HEADING and a.get("id"):
-            self._new(a["id"], certainty)
+            self._new(a["id"])
             self.heading, self.heading_depth = tag, len(self.stack)
         elif tag in _BLOCK:
             self._put(" ")
 
     def handle_endtag(self, tag):
         while self.stack:
-            t, skipped, _ = self.stack.pop()
+            t, skipped = self.stack.pop()
             if not skipped and not self._skipping() and t in ("blockquote", "figcaption"):
                 self.quote_depth -= 1
             if t == self.heading and len(self.stack) < self.heading_depth:
@@ -129,11 +126,11 @@ class _Sections(HTMLParser):
 
 
 def _clean(parts: list[str]) -> str:
-    return " ".join(unescape("".join(parts)).split())
+    return " ".join("".join(parts).split())  # HTMLParser has unescaped the text already
 
 
 def sections(html: str) -> list[dict]:
-    """The sections of an article's HTML: id (None before the first heading), title, text, quote, certainty."""
+    """The sections of an article's HTML: id (None before the first heading), title, text, quote."""
     parser = _Sections()
     parser.feed(html)
     parser.close()
@@ -146,7 +143,7 @@ def sections(html: str) -> list[dict]:
         # the form).
         if not (section["text"] or section["quote"] or s["link"] or s is first):
             continue
-        out.append({"id": s["id"], **section, "certainty": s["certainty"]})
+        out.append({"id": s["id"], **section})
     return out
 
 
@@ -166,9 +163,6 @@ def page_documents(page, faq: dict[str, dict]) -> list[dict]:
                "kind": kind, "top": top,
                "title": s["title"] or page.title, "text": s["text"], "quote": s["quote"]}
         meta = faq.get(s["id"]) if kind == "faq" and not top else None
-        certainty = (meta or {}).get("certainty") or s["certainty"]
-        if certainty:
-            doc["certainty"] = certainty
         if meta and meta["topics"]:
             doc["topics"] = meta["topics"]
         if boost != 1:
@@ -232,7 +226,7 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.url == "faq/":  # the metadata as written (hooks/faq_entries.py turns it into the page's label)
-        _state["faq"] = {e.id: {"certainty": e.certainty or None, "topics": list(e.topics)}
+        _state["faq"] = {e.id: {"topics": list(e.topics)}
                          for e in faq.entries(Path(page.file.abs_src_path))}
     return markdown
 

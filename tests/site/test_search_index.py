@@ -178,11 +178,9 @@ def test_tree_overview_furniture_is_not_indexed_but_every_outcome_is(site_dir, i
         html = _page(site_dir, page)
         for furniture in ("diagram", "alle-veier", "hele-treet"):
             assert f'id="{furniture}"' in html and f"{page}#{furniture}" not in locations
-        outcomes = re.findall(r'<section class="hk-outcome" data-certainty="([^"]+)" aria-labelledby="(tre-[^"]+)"', html)
+        outcomes = re.findall(r'<section class="hk-outcome" data-certainty="[^"]+" aria-labelledby="(tre-[^"]+)"', html)
         assert outcomes
-        for certainty, anchor in outcomes:
-            doc = next(d for d in index if d["location"] == f"{page}#{anchor}")
-            assert doc["certainty"] == certainty
+        assert {f"{page}#{anchor}" for anchor in outcomes} <= locations
 
 
 def test_quotes_are_kept_apart_from_an_answers_own_words(index):

@@ -4,7 +4,7 @@
 
 import MiniSearch from "./vendor/minisearch.js";
 import { stemmer } from "./vendor/stemmer-no.js";
-import { Analyzer, commonness, documentFrequency, isStopword, memo, tokenize } from "./query.js";
+import { Analyzer, commonness, documentFrequency, isStopword, memo, PREFIX_MIN, tokenize } from "./query.js";
 
 const FIELDS = ["title", "text", "quote", "topics"];
 // A section's own words say what it is about; the guideline sentences it quotes are evidence.
@@ -38,8 +38,8 @@ function search(index, { terms }, df, total, loose = false) {
     boost: BOOST,
     combineWith: "OR",
     // A word the index lacks may be a typo: match it within a fifth of its letters.
-    fuzzy: (term) => (loose ? 0.4 : !byStem.get(term)?.exact && term.length >= 4 ? 0.2 : false),
-    prefix: (term) => term.length >= (loose ? 3 : byStem.get(term)?.last ? 2 : 4),
+    fuzzy: (term) => (loose ? 0.4 : !byStem.get(term)?.exact && term.length >= PREFIX_MIN ? 0.2 : false),
+    prefix: (term) => term.length >= (loose ? 3 : byStem.get(term)?.last ? 2 : PREFIX_MIN),
     weights: { fuzzy: 0.5, prefix: 0.4 },
     boostTerm: (term) => (byStem.get(term)?.weight ?? 1) * commonness(df.get(term) || 0, total),
   });

@@ -6,9 +6,13 @@ import { STOPWORDS } from "./stopwords.js";
 
 // Words are letters and digits; everything else (spaces, hyphens, apostrophes, punctuation)
 // separates them, in the index and in the query alike: "PC-en" is "pc" and "en".
+export const WORD = /[\p{L}\p{N}]+/gu;
 export function tokenize(text) {
-  return text.toLowerCase().normalize("NFC").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text.toLowerCase().normalize("NFC").match(WORD) ?? [];
 }
+
+// A query word this long or longer also finds the words it begins (the engine and the highlighting).
+export const PREFIX_MIN = 4;
 
 export const isStopword = (word) => STOPWORDS.has(word);
 

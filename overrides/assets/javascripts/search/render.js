@@ -2,6 +2,8 @@
 // the page it comes from above the title and the sentence that matches best below it. Text is set
 // as text, never as HTML.
 
+import { PREFIX_MIN, WORD } from "./query.js";
+
 const TEASER = 180;
 const MIN_SENTENCE = 40;
 
@@ -35,12 +37,10 @@ function el(tag, className) {
   return e;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
 function matches(word, stemOf, stems) {
-  const s = stemOf(word.toLowerCase());
+  const s = stemOf(word.toLowerCase().normalize("NFC"));
   if (stems.has(s)) return true;
-  for (const q of stems) if (q.length >= 4 && s.startsWith(q)) return true;
+  for (const q of stems) if (q.length >= PREFIX_MIN && s.startsWith(q)) return true;
   return false;
 }
 

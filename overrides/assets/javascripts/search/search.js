@@ -5,13 +5,11 @@
 // (focus in the box, pointing at the search button), and draws the results into Material's list.
 // Every word it shows comes from the partial's data-text-* attributes.
 
-import { answer } from "./results.js";
-import { item } from "./render.js";
-
 const ROOT = new URL("../../../", import.meta.url); // the site's root: this file is assets/javascripts/search/
 const INDEX = new URL("search/sok.json", ROOT);
 // The engine's modules, fetched side by side rather than one import after another.
-const ENGINE = ["engine.js", "query.js", "stopwords.js", "vendor/minisearch.js", "vendor/stemmer-no.js"];
+const ENGINE = ["engine.js", "results.js", "render.js", "query.js", "stopwords.js", "vendor/minisearch.js",
+  "vendor/stemmer-no.js"];
 const ANNOUNCE_AFTER_MS = 600; // the count is announced once the reader pauses typing
 
 const box = document.querySelector('[data-md-component="search"]');
@@ -26,13 +24,15 @@ function mount(box) {
   const text = box.dataset;
   let engine = null;
   let docs = [];
+  let answer = null; // results.js and render.js: loaded with the engine, on intent
+  let item = null;
   let _loading = null;
   let announce = 0;
 
   const start = () => {
     _loading ??= load().then(
       (loaded) => {
-        ({ engine, docs } = loaded);
+        ({ engine, docs, answer, item } = loaded);
         run();
       },
       (error) => {
@@ -78,12 +78,14 @@ async function load() {
     link.href = new URL(name, import.meta.url).href;
     document.head.append(link);
   }
-  const [module, data] = await Promise.all([
+  const [module, results, render, data] = await Promise.all([
     import("./engine.js"),
+    import("./results.js"),
+    import("./render.js"),
     fetch(INDEX).then((response) => {
       if (!response.ok) throw new Error(`${INDEX}: ${response.status}`);
       return response.json();
     }),
   ]);
-  return { engine: await module.open(data), docs: data.docs };
+  return { engine: await module.open(data), docs: data.docs, answer: results.answer, item: render.item };
 }
